@@ -68,6 +68,29 @@ class Normalized:
 
 
 @dataclass(frozen=True)
+class Quantity:
+    """A number with its unit as found in text, before it is tied to a metric.
+
+    ``value`` is the magnitude in the canonical ``unit`` (JPY, USD, percent, times, count,
+    JPY_per_USD): "9 trillion yen" -> 9e12 JPY; "$63 billion" -> 6.3e10 USD; "3.9%" -> 3.9 percent.
+    ``precision`` is the half-width of the rounding interval implied by the digits written
+    ("9.8 trillion" -> 0.05e12). ``negative`` is True for written negatives ("-1.3%", "minus",
+    "a deficit of" is NOT a negative: that is the claim layer's business).
+    """
+
+    text: str
+    start: int
+    end: int
+    value: float
+    unit: str
+    written_value: str
+    written_unit: str
+    precision: float
+    hedge: str | None = None
+    negative: bool = False
+
+
+@dataclass(frozen=True)
 class Record:
     """A record claim: ``record high`` (extreme='high'), ``highest since 1979`` (since=1979),
     ``three-month high`` (window=3, window_unit='month'), ``record deficit`` (extreme='low':
