@@ -32,7 +32,7 @@ __all__ = [
 
 _LAZY = {
     "check_text": "extractor.pipeline",
-    "check_paths": "extractor.pipeline",
+    "check_paths": "extractor.batch",
     "Article": "extractor.model",
     "ArticleReport": "extractor.model",
     "Report": "extractor.model",
@@ -48,7 +48,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from extractor.model import Article, ArticleReport, Claim, Finding, Official
     from extractor.model import ArticleReport as Report
     from extractor.periods import Period
-    from extractor.pipeline import check_paths, check_text
+    from extractor.batch import check_paths
+    from extractor.pipeline import check_text
 
 
 def __getattr__(name: str) -> Any:
