@@ -13,6 +13,10 @@ Sign conventions of ``Claim.normalized``:
 - the change of a balance is the change in the *size* of the surplus or deficit, as MOF prints it
   (``the deficit shrank 44%`` -> -44 percent), while ``direction`` is the direction of the signed
   balance (a narrowing deficit is ``up``).
+
+``normalized`` by kind: level -> JPY or USD (signed); change -> percent (or times for "2.9 times");
+share -> percent; rate -> JPY_per_USD; streak -> count (the N of "Nth consecutive");
+direction and record -> None (what they assert is in ``direction`` / ``record``).
 """
 
 from __future__ import annotations
