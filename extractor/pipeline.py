@@ -1,0 +1,115 @@
+"""One article through the whole chain: extract claims -> verify each -> ArticleReport.
+
+``check_text`` and ``check_article`` are the library's front door (the CLI, the batch runner and
+the web page all call them). Bad article content never raises: the report carries ``error``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from extractor.errors import ExtractorError
+from extractor.model import Article, ArticleReport, Claim, Finding
+
+_DISABLED_NOTE = "switched off by configuration"
+
+
+def _as_date(value: dt.date | str | None) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError as exc:
+        raise ExtractorError(f"not a date: {value!r} (use YYYY-MM-DD)") from exc
+
+
+def check_text(
+    text: str,
+    *,
+    published: dt.date | str | None = None,
+    path: str | None = None,
+    config: Any | None = None,
+) -> ArticleReport:
+    """Check a piece of text (plain text, Markdown with front matter, or HTML)."""
+    from extractor.ingest import read_text
+
+    day = _as_date(published)
+    try:
+        article = read_text(text, path=path, published=day)
+    except ExtractorError as exc:
+        return ArticleReport(path=path, text=text, error=str(exc), published=day)
+    return check_article(article, config=config)
+
+
+def check_article(article: Article, *, config: Any | None = None, store: Any | None = None) -> ArticleReport:
+    """Extract and verify every claim of one article."""
+    try:
+        return _check(article, config, store)
+    except ExtractorError as exc:
+        return _failed(article, str(exc))
+    except Exception as exc:  # noqa: BLE001 - one bad article must not stop a batch
+        return _failed(article, f"internal error: {exc!r}")
+
+
+def _failed(article: Article, error: str) -> ArticleReport:
+    return ArticleReport(path=article.path, text=article.text, published=article.published,
+                         published_source=article.published_source, language=article.language,
+                         error=error, line_base=article.line_base, meta=dict(article.meta))
+
+
+def _check(article: Article, config: Any | None, store: Any | None) -> ArticleReport:
+    from extractor.extract import extract_claims
+    from extractor.reference import load_store
+    from extractor.verify import VerifyContext, verify_claim
+
+    store = store if store is not None else load_store()
+    published, source = article.published, article.published_source
+    claims = extract_claims(article.text, published=published)
+    if published is None:
+        inferred = infer_published(claims, store)
+        if inferred is not None:
+            published, source = inferred
+            claims = extract_claims(article.text, published=published)
+    rates = tuple(c.normalized.value for c in claims
+                  if c.kind == "rate" and c.normalized is not None and not c.excluded)
+    ctx = VerifyContext(store=store, published=published, stated_rates=rates,
+                        tolerance=float(getattr(config, "tolerance", 0.0) or 0.0))
+    findings = tuple(_configured(verify_claim(c, ctx), config) for c in claims)
+    findings = _suppressed(findings, article.text)
+    return ArticleReport(
+        path=article.path, text=article.text, published=published, published_source=source,
+        language=article.language, findings=findings, line_base=article.line_base,
+        meta=dict(article.meta),
+    )
+
+
+def infer_published(claims: list[Claim], store: Any) -> tuple[dt.date, str] | None:
+    """The first release date of the latest period the article cites, when no date was given."""
+    best: tuple[dt.date, str] | None = None
+    for claim in claims:
+        if claim.period is None or claim.metric not in ("exports", "imports", "balance") or claim.excluded:
+            continue
+        vintages = store.vintages(claim.metric, claim.partner, claim.period)
+        dates = [v.release_date for v in vintages if v.release_date is not None]
+        if dates and (best is None or min(dates) > best[0]):
+            best = (min(dates), f"inferred: first release of {claim.period} ({min(dates).isoformat()})")
+    return best
+
+
+def _configured(f: Finding, config: Any | None) -> Finding:
+    """A finding whose rule is switched off becomes 'not_checked' (said, never dropped)."""
+    if config is None or not hasattr(config, "rule_enabled") or config.rule_enabled(f.rule):
+        return f
+    from dataclasses import replace
+
+    return replace(f, verdict="not_checked", severity="info",
+                   message=f"{f.rule} {_DISABLED_NOTE}: {f.message}")
+
+
+def _suppressed(findings: tuple[Finding, ...], text: str) -> tuple[Finding, ...]:
+    try:
+        from extractor.suppress import apply
+    except ImportError:
+        return findings
+    return tuple(apply(findings, text))

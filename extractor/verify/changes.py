@@ -1,0 +1,136 @@
+"""Changes (percentages, multiples) and directions (rose, fell, narrowed ...) against MOF.
+
+The year-on-year change of a balance is the change in the *size* of the surplus or deficit, as
+MOF prints it; it has no meaning when the sign flipped. The direction of a balance is the
+direction of the signed value: a narrowing deficit is a rise.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from extractor.model import Claim, Finding
+from extractor.periods import Period
+from extractor.verify import messages as msg
+from extractor.verify.context import VerifyContext, finding, not_held, official
+from extractor.verify.intervals import claim_interval
+
+FLAT = 0.05  # percent: below this a change reads as flat (MOF prints 0.0)
+
+
+@dataclass(frozen=True)
+class Change:
+    pct: float | None  # as MOF prints it (size change for a balance)
+    delta: float  # signed current - base
+    current: Any
+    base: Any | None
+    published: bool  # pct taken from the release rather than computed
+
+    @property
+    def direction(self) -> str:
+        if self.pct is not None and abs(self.pct) < FLAT:
+            return "flat"
+        if self.delta == 0:
+            return "flat"
+        return "up" if self.delta > 0 else "down"
+
+
+def base_period(claim: Claim) -> Period:
+    assert claim.period is not None
+    return claim.period.previous() if claim.basis == "mom" else claim.period.year_earlier()
+
+
+def size_change(current: float, base: float) -> float | None:
+    """MOF's % change: of the value, or of the size of a surplus/deficit; None on a sign flip."""
+    if base == 0 or (current < 0) != (base < 0):
+        return None
+    return (abs(current) - abs(base)) / abs(base) * 100.0
+
+
+def official_change(ctx: VerifyContext, claim: Claim) -> Change | None:
+    assert claim.period is not None
+    cur_figs = ctx.figures(claim.metric, claim.partner, claim.period)
+    cur = cur_figs.reference
+    if cur is None:
+        return None
+    base = ctx.value(claim.metric, claim.partner, base_period(claim))
+    published_pct = getattr(cur, "yoy_pct", None) if claim.basis != "mom" else None
+    if published_pct is not None and base is None:
+        delta = published_pct if claim.metric != "balance" else published_pct * (1 if cur.value > 0 else -1)
+        return Change(float(published_pct), delta, cur, None, True)
+    if base is None:
+        return None
+    pct = float(published_pct) if published_pct is not None else size_change(cur.value, base.value)
+    return Change(pct, cur.value - base.value, cur, base, published_pct is not None)
+
+
+def _describe(claim: Claim, ch: Change) -> str:
+    what = f"{msg.FLOW_WORDS.get(claim.metric, claim.metric)}{msg.partner_phrase(claim.partner)}"
+    now = msg.level_phrase(claim.metric, ch.current.value)
+    pct = f" ({msg.pct(ch.pct)}{' as published' if ch.published else ''})" if ch.pct is not None else ""
+    base = ""
+    if ch.base is not None:
+        base = f" against {msg.yen(ch.base.value)} in {ch.base.period}"
+    return (f"MOF: {what} in {claim.period} was {now}{base}{pct}, "
+            f"{ {'up': 'a rise', 'down': 'a fall', 'flat': 'flat'}[ch.direction] } "
+            f"{msg.provenance(ch.current)}")
+
+
+def check_direction(claim: Claim, ctx: VerifyContext) -> Finding:
+    ch = official_change(ctx, claim)
+    if ch is None:
+        return not_held(claim, f"pair of figures to tell the direction of {claim.metric} in {claim.period}")
+    said = claim.direction
+    if said is None or ch.direction == "flat" or said == ch.direction:
+        return finding(claim, "consistent", "direction.match", _describe(claim, ch),
+                       official_fig=official(ch.current))
+    word = {"up": "rose", "down": "fell"}[ch.direction]
+    return finding(claim, "wrong_direction", "direction.rise_fall",
+                   f"the claim says {claim.text!r}, but {_describe(claim, ch)}",
+                   official_fig=official(ch.current),
+                   suggestion=f"{word} {msg.pct(ch.pct, signed=False)}" if ch.pct is not None else word)
+
+
+def check_change(claim: Claim, ctx: VerifyContext) -> Finding:
+    assert claim.normalized is not None
+    ch = official_change(ctx, claim)
+    if ch is None:
+        return not_held(claim, f"pair of figures for the change in {claim.metric} in {claim.period}")
+    value = claim.normalized.value
+    if claim.normalized.unit == "times":
+        if ch.base is None or not ch.base.value:
+            return not_held(claim, "base figure for the multiple")
+        ratio = ch.current.value / ch.base.value
+        civ = claim_interval(abs(value), claim.precision, claim.hedge, ctx.tolerance)
+        ok = civ.contains(ratio)
+        return finding(claim, "consistent" if ok else "contradicted",
+                       "change.match" if ok else "change.mismatch",
+                       f"{_describe(claim, ch)}: {ratio:.2f} times",
+                       official_fig=official(ch.current), suggestion=None if ok else f"{ratio:.1f} times")
+    if ch.pct is None:
+        return finding(claim, "unverifiable", "change.undefined",
+                       f"no percentage change is defined (the balance changed sign); {_describe(claim, ch)}",
+                       official_fig=official(ch.current))
+    said_dir = "up" if value > 0 else "down" if value < 0 else "flat"
+    real_dir = "up" if ch.pct > FLAT else "down" if ch.pct < -FLAT else "flat"
+    civ = claim_interval(abs(value), claim.precision, claim.hedge, ctx.tolerance)
+    if civ.contains(abs(ch.pct)) or _other_vintage_matches(civ, claim, ctx, ch):
+        if said_dir == real_dir or real_dir == "flat" or said_dir == "flat":
+            return finding(claim, "consistent", "change.match", _describe(claim, ch),
+                           official_fig=official(ch.current))
+    if said_dir != real_dir and real_dir != "flat" and said_dir != "flat":
+        rule, verdict = "direction.rise_fall", "wrong_direction"
+    else:
+        rule, verdict = "change.mismatch", "contradicted"
+    return finding(claim, verdict, rule, f"the claim says {claim.text!r}, but {_describe(claim, ch)}",
+                   official_fig=official(ch.current), suggestion=msg.pct(ch.pct))
+
+
+def _other_vintage_matches(civ: Any, claim: Claim, ctx: VerifyContext, ch: Change) -> bool:
+    assert claim.period is not None
+    for fig in ctx.figures(claim.metric, claim.partner, claim.period).all:
+        pct = getattr(fig, "yoy_pct", None)
+        if pct is not None and civ.contains(abs(pct)) and (pct > 0) == ((ch.pct or 0) > 0):
+            return True
+    return False

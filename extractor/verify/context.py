@@ -1,0 +1,114 @@
+"""What a verification needs besides the claim: the store, the publication date, the rates the
+article states, the configuration; and the small shared steps (finding the figure that was current,
+building Findings)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from extractor.model import Claim, Finding, Official
+from extractor.periods import Period
+
+FLAGGED_SEVERITY = "error"
+
+
+@dataclass(frozen=True)
+class Figures:
+    """The vintages of one series point: ``current`` is the one known at publication (None when
+    nothing had been released by then, or the date is unknown); ``all`` oldest release first."""
+
+    current: Any | None
+    all: tuple[Any, ...]
+
+    @property
+    def reference(self) -> Any | None:
+        """The figure to quote: the current one, else the earliest vintage the store holds."""
+        if self.current is not None:
+            return self.current
+        return self.all[0] if self.all else None
+
+    def others(self) -> list[Any]:
+        return [f for f in self.all if f is not self.current]
+
+
+@dataclass
+class VerifyContext:
+    store: Any
+    published: dt.date | None = None
+    stated_rates: tuple[float, ...] = ()
+    tolerance: float = 0.0
+    _cache: dict[tuple[str, str, str], Figures] = field(default_factory=dict)
+
+    def figures(self, flow: str, partner: str, period: Period) -> Figures:
+        key = (flow, partner, period.code)
+        hit = self._cache.get(key)
+        if hit is None:
+            allv = tuple(self.store.vintages(flow, partner, period))
+            current = None
+            if self.published is not None and allv:
+                current = self.store.lookup(flow, partner, period, as_of=self.published)
+            hit = Figures(current, allv)
+            self._cache[key] = hit
+        return hit
+
+    def value(self, flow: str, partner: str, period: Period) -> Any | None:
+        return self.figures(flow, partner, period).reference
+
+
+def official(fig: Any, unit: str = "JPY", value: float | None = None) -> Official:
+    return Official(
+        value=float(fig.value if value is None else value),
+        unit=unit,
+        period=fig.period.code if hasattr(fig.period, "code") else str(fig.period),
+        partner=fig.partner,
+        flow=fig.flow,
+        status=fig.status,
+        release_date=fig.release_date,
+        source=fig.source,
+        source_kind=getattr(fig, "source_kind", "official"),
+    )
+
+
+def finding(
+    claim: Claim,
+    verdict: str,
+    rule: str,
+    message: str,
+    *,
+    official_fig: Official | None = None,
+    suggestion: str | None = None,
+    severity: str | None = None,
+) -> Finding:
+    from extractor.model import FLAGGED_VERDICTS
+
+    if severity is None:
+        severity = FLAGGED_SEVERITY if verdict in FLAGGED_VERDICTS else "info"
+    return Finding(
+        claim=claim,
+        verdict=verdict,  # type: ignore[arg-type]
+        severity=severity,  # type: ignore[arg-type]
+        rule=rule,
+        message=message,
+        official=official_fig,
+        suggestion=suggestion,
+    )
+
+
+def not_held(claim: Claim, what: str) -> Finding:
+    return finding(
+        claim,
+        "unverifiable",
+        "reference.not_held",
+        f"the reference data holds no {what}; not checked against MOF",
+    )
+
+
+def vintage_note(figs: Figures, fig: Any, published: dt.date | None) -> str:
+    """A clause saying which vintage ``fig`` is when it is not the one current at publication."""
+    rel = fig.release_date.isoformat() if getattr(fig, "release_date", None) else "an unknown date"
+    if figs.current is None:
+        when = f"by {published.isoformat()}" if published else "(publication date unknown)"
+        return f"; no figure released {when} is held, so the {fig.status} figure released {rel} was used"
+    return ""
