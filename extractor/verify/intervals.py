@@ -41,6 +41,7 @@ HEDGES: dict[str, str] = {
 
 APPROX_SLACK = 0.05  # "about X" admits X +- 5%
 NEARLY_SLACK = 0.08  # "nearly X" admits X - 8% .. X
+TRUNCATION_DIGITS = 200  # |value| / precision at or above this: truncation is admitted
 
 
 @dataclass(frozen=True)
@@ -82,10 +83,12 @@ def claim_interval(
     Works on magnitudes: pass ``abs(value)`` and compare with magnitudes.
     """
     p = precision if precision is not None and precision > 0 else default_precision(value)
-    lo, hi = value - p, value + 2 * p  # rounding below, truncation above
+    # rounding either way; truncation (a whole unit above) only for figures written with three
+    # or more significant digits, where desks copy digits rather than round
+    lo, hi = value - p, value + (2 * p if abs(value) >= TRUNCATION_DIGITS * p else p)
     kind = HEDGES.get(" ".join((hedge or "").lower().split()))
     if kind == "approx":
-        lo, hi = value * (1 - APPROX_SLACK) - p, value * (1 + APPROX_SLACK) + 2 * p
+        lo, hi = value * (1 - APPROX_SLACK) - p, value * (1 + APPROX_SLACK) + p
     elif kind == "below":
         lo, hi = value * (1 - NEARLY_SLACK) - p, value + p
     elif kind == "above":
