@@ -1,0 +1,194 @@
+"""The one unit registry: yen and dollars, percent, multiples, counts and scale words.
+
+News spellings ("bn", "tn", "per cent", "¥", "US$", "dollars", "yen per dollar") are normalised
+here and only here, before pint sees them::
+
+    >>> to_canonical("9.8", "trillion yen")
+    (Decimal('9.8E+12'), 'JPY')
+    >>> to_canonical("63", "US$ bn")
+    (Decimal('6.3E+10'), 'USD')
+    >>> convert_currency(63e9, "USD", "JPY", rate=142.857)  # doctest: +ELLIPSIS
+    8999991000000.0...
+
+Canonical units (see ``extractor.model.Quantity``): ``JPY``, ``USD``, ``percent``, ``times``,
+``count``, ``JPY_per_USD``; currencies other than yen and dollars come out as ``unknown`` (they
+are recognised so that a euro amount is never taken for a count). The registry is built once,
+lazily, with ``Decimal`` magnitudes so that "9.8 trillion" is exactly 9.8e12; callers never
+mutate it.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+import regex
+
+from extractor.errors import ExtractorError
+from extractor.patterns import numbers as P
+
+if TYPE_CHECKING:
+    import pint
+
+CANONICAL_UNITS: tuple[str, ...] = ("JPY", "USD", "percent", "times", "count", "JPY_per_USD")
+
+_DEFINITIONS = """
+JPY = [currency_jpy]
+USD = [currency_usd]
+unknown_currency = [currency_other]
+JPY_per_USD = JPY / USD
+count = []
+times = count
+percent = 0.01 * count
+thousand = 1e3 * count
+million = 1e6 * count
+billion = 1e9 * count
+trillion = 1e12 * count
+"""
+
+
+class UnitError(ExtractorError, ValueError):
+    """A unit spelling the registry does not know, or a conversion that makes no sense."""
+
+
+@lru_cache(maxsize=1)
+def registry() -> pint.UnitRegistry:
+    """The shared registry (built on first use; do not mutate it)."""
+    import pint
+
+    ureg = pint.UnitRegistry(None, non_int_type=Decimal)
+    for line in _DEFINITIONS.strip().splitlines():
+        ureg.define(line)
+    fx = pint.Context("fx", defaults={"rate": Decimal(1)})
+    fx.add_transformation("[currency_usd]", "[currency_jpy]", _usd_to_jpy)
+    fx.add_transformation("[currency_jpy]", "[currency_usd]", _jpy_to_usd)
+    ureg.add_context(fx)
+    return ureg
+
+
+def _usd_to_jpy(ureg: Any, value: Any, **kwargs: Any) -> Any:
+    return value * kwargs["rate"] * ureg.JPY / ureg.USD
+
+
+def _jpy_to_usd(ureg: Any, value: Any, **kwargs: Any) -> Any:
+    return value / kwargs["rate"] * ureg.USD / ureg.JPY
+
+
+def _spelling_table() -> dict[str, tuple[str, str]]:
+    """lower-case spelling -> (role, pint term). Roles: scale, currency, percent, times, rate."""
+    table: dict[str, tuple[str, str]] = {}
+    for spelling, scale in P.SCALE_WORDS.items():
+        table[spelling.lower()] = ("scale", scale)
+    for spelling, scale in P.SHORT_SCALES.items():
+        table[spelling.lower()] = ("scale", scale)
+    for spellings in (P.CURRENCY_PREFIXES, P.CURRENCY_SUFFIXES):
+        for spelling, code in spellings.items():
+            table[spelling.lower()] = (
+                "currency",
+                "unknown_currency" if code == "unknown" else code,
+            )
+    for spelling in P.PERCENT_SUFFIXES:
+        table[spelling.lower()] = ("percent", "percent")
+    for spelling in P.TIMES_SUFFIXES:
+        table[spelling.lower()] = ("times", "times")
+    for spelling in P.RATE_SUFFIXES:
+        table[spelling.lower()] = ("rate", "USD")
+    return table
+
+
+_TABLE = _spelling_table()
+_SPELLING = regex.compile(
+    r"\s*("
+    + "|".join(
+        regex.escape(s).replace(r"\ ", r"\s+") for s in sorted(_TABLE, key=len, reverse=True)
+    )
+    + r")\s*",
+    regex.IGNORECASE,
+)
+
+
+def normalize_unit(written: str) -> tuple[str, str]:
+    """A unit as written in the news -> (pint expression, canonical unit).
+
+    ``"bn yen"`` -> ``("billion * JPY", "JPY")``; ``"per cent"`` -> ``("percent", "percent")``;
+    ``"yen per dollar"`` -> ``("JPY / USD", "JPY_per_USD")``; ``""`` -> ``("count", "count")``.
+    Raises :class:`UnitError` for a spelling it does not know.
+    """
+    terms: list[str] = []
+    roles: list[str] = []
+    pos = 0
+    text = " ".join(written.split())
+    while pos < len(text):
+        m = _SPELLING.match(text, pos)
+        if m is None or m.end() == pos:
+            raise UnitError(f"unknown unit spelling {written!r}", detail=f"at {text[pos:]!r}")
+        role, term = _lookup(m.group(1))
+        terms.append(f"/ {term}" if role == "rate" else f"* {term}")
+        roles.append(role)
+        pos = m.end()
+    return _expression(terms, roles, written)
+
+
+def _lookup(spelling: str) -> tuple[str, str]:
+    return _TABLE[" ".join(spelling.split()).lower()]
+
+
+def _expression(terms: list[str], roles: list[str], written: str) -> tuple[str, str]:
+    currencies = [t for t, r in zip(terms, roles, strict=True) if r == "currency"]
+    if "rate" in roles:
+        if currencies and currencies != ["* JPY"]:
+            raise UnitError(f"a rate must be yen per dollar: {written!r}")
+        if not currencies:
+            terms.append("* JPY")  # "152.60 to the dollar": yen are implied
+        canonical = "JPY_per_USD"
+    elif len(set(currencies)) > 1:
+        raise UnitError(f"two currencies in one unit: {written!r}")
+    elif currencies:
+        canonical = {"* JPY": "JPY", "* USD": "USD"}.get(currencies[0], "unknown")
+    elif "percent" in roles:
+        canonical = "percent"
+    elif "times" in roles:
+        canonical = "times"
+    else:
+        canonical = "count"
+    body = " ".join(terms).removeprefix("* ").strip() if terms else "count"
+    if body.startswith("/"):
+        body = "1 " + body
+    return body, canonical
+
+
+@lru_cache(maxsize=512)
+def _factor(written: str) -> tuple[Decimal, str]:
+    expression, canonical = normalize_unit(written)
+    ureg = registry()
+    target = "unknown_currency" if canonical == "unknown" else canonical
+    factor = ureg.Quantity(Decimal(1), expression).to(target).magnitude
+    return Decimal(factor), canonical
+
+
+def to_canonical(number: Decimal | str | int, written_unit: str) -> tuple[Decimal, str]:
+    """``(number, unit as written)`` -> ``(value in the canonical unit, canonical unit)``."""
+    try:
+        value = Decimal(str(number).replace(",", ""))
+    except ArithmeticError as exc:
+        raise UnitError(f"not a number: {number!r}") from exc
+    factor, canonical = _factor(" ".join(written_unit.split()))
+    return value * factor, canonical
+
+
+def scale_factor(written_unit: str) -> Decimal:
+    """How many canonical units one written unit is ("trillion yen" -> 1e12)."""
+    return _factor(" ".join(written_unit.split()))[0]
+
+
+def convert_currency(value: float, from_unit: str, to_unit: str, *, rate: float) -> float:
+    """Convert between ``JPY`` and ``USD`` at ``rate`` yen per dollar (pint's ``fx`` context)."""
+    for unit in (from_unit, to_unit):
+        if unit not in ("JPY", "USD"):
+            raise UnitError(f"can only convert JPY and USD, not {unit!r}")
+    if not rate > 0:
+        raise UnitError(f"exchange rate must be positive, got {rate!r}")
+    ureg = registry()
+    q = ureg.Quantity(Decimal(str(value)), from_unit)
+    return float(q.to(to_unit, "fx", rate=Decimal(str(rate))).magnitude)
