@@ -57,7 +57,7 @@ def registry() -> pint.UnitRegistry:
     """The shared registry (built on first use; do not mutate it)."""
     import pint
 
-    ureg = pint.UnitRegistry(None, non_int_type=Decimal)
+    ureg: pint.UnitRegistry = pint.UnitRegistry(None, non_int_type=Decimal)
     for line in _DEFINITIONS.strip().splitlines():
         ureg.define(line)
     fx = pint.Context("fx", defaults={"rate": Decimal(1)})
