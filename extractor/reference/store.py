@@ -1,0 +1,205 @@
+"""The store: every figure and vintage, indexed once for fast lookups.
+
+Vintage policy (see docs/reference-data.md): ``lookup(..., as_of=D)`` returns the latest vintage
+released on or before D, where a published figure (or a total of a time-series vintage) always
+beats a total the tool summed from press-release months (see :func:`authority`). Vintages released the same day are ranked: published before derived,
+then by status (provisional < second_release/unknown < confirmed < revised), then by source kind
+(wire < dataset < official); the highest ranked is "the" figure. Undated rows are ranked before
+every dated one and are only returned when ``as_of`` is None.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import os
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from extractor.errors import ReferenceDataError
+from extractor.periods import Period
+from extractor.reference.derive import TIME_SERIES_MARK
+from extractor.reference.figure import Figure, figure_from_row
+from extractor.reference.fx import FxSeries
+
+STORE_FILE = "figures.csv"
+_STATUS_RANK = {
+    "provisional": 0,
+    "unknown": 1,
+    "second_release": 1,
+    "confirmed": 2,
+    "revised": 3,
+    "derived": 0,
+}
+_KIND_RANK = {"derived": 0, "wire": 1, "dataset": 2, "official": 3}
+Key = tuple[str, str, Period]
+
+
+def authority(f: Figure) -> int:
+    """2 for published figures and totals of a time-series vintage (exact sums of revised data),
+    1 for other derived figures (sums of press-release months, which MOF's own annual figures
+    do not equal because they use revised months): a lookup never prefers a 1 over a 2."""
+    if f.source_kind != "derived" or TIME_SERIES_MARK in f.source:
+        return 2
+    return 1
+
+
+def vintage_rank(f: Figure) -> tuple[dt.date, int, int, int]:
+    return (
+        f.release_date or dt.date.min,
+        0 if f.source_kind == "derived" else 1,
+        _STATUS_RANK.get(f.status, 0),
+        _KIND_RANK.get(f.source_kind, 0),
+    )
+
+
+class Store:
+    """An immutable collection of Figures with an index by (flow, partner, period)."""
+
+    def __init__(self, figures: Iterable[Figure], fx: FxSeries | None = None) -> None:
+        self._figures: tuple[Figure, ...] = tuple(figures)
+        index: dict[Key, list[Figure]] = defaultdict(list)
+        for f in self._figures:
+            index[f.key].append(f)
+        for vs in index.values():
+            vs.sort(key=vintage_rank)
+        self._index: dict[Key, tuple[Figure, ...]] = {k: tuple(v) for k, v in index.items()}
+        series: dict[tuple[str, str, str], set[Period]] = defaultdict(set)
+        for flow, partner, period in self._index:
+            series[(flow, partner, period.basis)].add(period)
+        self._series = {k: tuple(sorted(v)) for k, v in series.items()}
+        self._fx = fx or FxSeries.empty()
+
+    def __len__(self) -> int:
+        return len(self._figures)
+
+    def __iter__(self) -> Iterator[Figure]:
+        return iter(self._figures)
+
+    @property
+    def fx(self) -> FxSeries:
+        return self._fx
+
+    # -- queries ----------------------------------------------------------------------------
+    def vintages(self, flow: str, partner: str, period: Period | str) -> list[Figure]:
+        """Every vintage of one figure, oldest release first (undated rows first)."""
+        return list(self._index.get((flow, partner, _period(period)), ()))
+
+    def lookup(
+        self,
+        flow: str,
+        partner: str,
+        period: Period | str,
+        as_of: dt.date | None = None,
+        *,
+        need: str = "value",
+        derived: bool = True,
+    ) -> Figure | None:
+        """The figure as known on ``as_of`` (None: the latest of all), or None.
+
+        ``need="yoy"`` returns the latest vintage that carries a yoy % (with or without a level);
+        ``derived=False`` ignores figures the tool derived.
+        """
+        candidates = [
+            f
+            for f in self._index.get((flow, partner, _period(period)), ())
+            if (as_of is None or (f.release_date is not None and f.release_date <= as_of))
+            and (need != "value" or f.value is not None)
+            and (need != "yoy" or f.yoy_pct is not None)
+            and (derived or f.source_kind != "derived")
+        ]
+        if not candidates:
+            return None
+        best = max(authority(f) for f in candidates)
+        return [f for f in candidates if authority(f) == best][-1]
+
+    def history(
+        self, flow: str, partner: str, basis: str, as_of: dt.date | None = None
+    ) -> list[Figure]:
+        """One figure per period of ``basis`` ('month', 'CY', 'FY', 'CYH', 'FYH'), sorted by period:
+        the vintage current at ``as_of`` where one exists, else the earliest vintage with a value."""
+        out = []
+        for period in self._series.get((flow, partner, basis), ()):
+            f = self.lookup(flow, partner, period, as_of)
+            if f is None:
+                f = next(
+                    (v for v in self._index[(flow, partner, period)] if v.value is not None), None
+                )
+            if f is not None:
+                out.append(f)
+        return out
+
+    def partners(self) -> list[str]:
+        return sorted({partner for _, partner, _ in self._index})
+
+    def periods(self, flow: str, partner: str, basis: str) -> list[Period]:
+        return list(self._series.get((flow, partner, basis), ()))
+
+    def keys(self) -> list[Key]:
+        return list(self._index)
+
+    # -- exchange rates ---------------------------------------------------------------------
+    def fx_market(self, day: dt.date, window_days: int = 7) -> list[tuple[dt.date, float]]:
+        """FRED daily USD/JPY rates quoted in [day - window_days, day]."""
+        return self._fx.window(day, window_days)
+
+    def fx_average(self, period: Period | str, as_of: dt.date | None = None) -> list[Figure]:
+        """Customs average rates quoted for the period (as known on ``as_of``), then the mean of the
+        FRED daily rates over the period (derived; only when the series covers the period)."""
+        p = _period(period)
+        quoted = [
+            f
+            for f in self.vintages("usd_jpy_rate", "World", p)
+            if as_of is None or (f.release_date is not None and f.release_date <= as_of)
+        ]
+        mean = self._fx.period_mean(p, as_of)
+        return quoted + ([mean] if mean else [])
+
+
+def _period(period: Period | str) -> Period:
+    return period if isinstance(period, Period) else Period.parse(period)
+
+
+# -- files ----------------------------------------------------------------------------------------
+def bundled_dir() -> Path:
+    """The data folder shipped inside the package (``extractor/refdata`` -> ``reference/``)."""
+    import extractor
+
+    return Path(extractor.__file__).resolve().parent / "refdata"
+
+
+def default_store_dir() -> Path:
+    """The user overlay: ``$FACTCHECK_HOME`` or ``~/.local/share/factcheck``."""
+    home = os.environ.get("FACTCHECK_HOME")
+    return Path(home) if home else Path.home() / ".local" / "share" / "factcheck"
+
+
+def read_store_file(path: Path) -> list[Figure]:
+    """Rows of a tidy store file written by :func:`write_store_file`."""
+    try:
+        handle = path.open(encoding="utf-8", newline="")
+    except OSError as exc:
+        raise ReferenceDataError(f"cannot read the store: {exc.strerror}", path=str(path)) from None
+    with handle:
+        reader = csv.DictReader(handle)
+        return [figure_from_row(row, f"{path}:{reader.line_num}") for row in reader]
+
+
+def write_store_file(path: Path, figures: Iterable[Figure]) -> None:
+    """Write atomically: a temporary file beside ``path``, then a rename."""
+    from extractor.reference.figure import COLUMNS
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with tmp.open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.DictWriter(handle, fieldnames=COLUMNS, lineterminator="\n")
+            writer.writeheader()
+            for f in figures:
+                writer.writerow(f.to_row())
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
