@@ -159,18 +159,15 @@ _CHECK_BODY = {
 async def _read_check_request(request: Request) -> tuple[str, dt.date | None, str | None]:
     ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if ctype == "multipart/form-data":
-        form = await request.form()
-        upload = form.get("file")
-        published = service.parse_date(_str(form.get("published")))
-        if upload is not None and not isinstance(upload, str):
-            name = service.safe_filename(upload.filename)
-            data = await upload.read()
-            return service.decode_upload(data, name), published, name
-        return (
-            _str(form.get("text")) or "",
-            published,
-            service.safe_filename(_str(form.get("filename"))),
-        )
+        async with request.form() as form:  # closes the spooled upload files
+            upload = form.get("file")
+            published = service.parse_date(_str(form.get("published")))
+            if upload is not None and not isinstance(upload, str):
+                name = service.safe_filename(upload.filename)
+                data = await upload.read()
+                return service.decode_upload(data, name), published, name
+            text = _str(form.get("text")) or ""
+            return text, published, service.safe_filename(_str(form.get("filename")))
     if ctype not in ("application/json", ""):
         raise UsageError(f"send JSON or a multipart upload, not {ctype!r}")
     try:

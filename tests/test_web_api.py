@@ -1,0 +1,415 @@
+"""The web app's API, through Starlette's TestClient: wiring, guard rails, the JSON schema.
+
+Most tests use a tiny hand-made checker so they run in milliseconds and do not depend on the
+extractor's coverage; the ``real`` ones run the actual pipeline and reference store.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import json
+import re
+import socket
+import threading
+from collections.abc import Iterator
+from importlib.resources import files
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from extractor.model import (
+    FLAGGED_VERDICTS,
+    VERDICTS,
+    ArticleReport,
+    Claim,
+    Finding,
+    Normalized,
+    Official,
+)
+from extractor.periods import Period
+from extractor.web import WebSettings, create_app
+from extractor.web.guards import Busy, CheckRunner, human_bytes
+
+STATIC = files("extractor.web") / "static"
+
+DRAFT = "Exports rose 3.9% in March. <script>alert(1)</script> The deficit was 5 trillion yen."
+
+
+def fake_report(text: str, *, published=None, path=None, config=None) -> ArticleReport:
+    """Two claims at real offsets of ``text``: one consistent, one contradicted."""
+    findings = []
+    for needle, verdict in (("3.9%", "consistent"), ("5 trillion yen", "contradicted")):
+        start = text.find(needle)
+        if start < 0:
+            continue
+        claim = Claim(
+            text=needle,
+            start=start,
+            end=start + len(needle),
+            kind="level",
+            metric="balance",
+            period=Period.parse("2025-03"),
+            normalized=Normalized(5e12, "JPY"),
+        )
+        official = Official(
+            value=5.4e11,
+            unit="JPY",
+            period="2025-03",
+            partner="World",
+            flow="balance",
+            status="provisional",
+            release_date=dt.date(2025, 4, 17),
+            source="test",
+        )
+        severity = "info" if verdict == "consistent" else "error"
+        findings.append(Finding(claim, verdict, severity, "value.mismatch", "msg", official, "fix"))
+    return ArticleReport(path=path, text=text, published=published, findings=tuple(findings))
+
+
+@pytest.fixture()
+def client() -> Iterator[TestClient]:
+    with TestClient(create_app(settings=WebSettings(checker=fake_report))) as c:
+        yield c
+
+
+# -- the page and the docs ------------------------------------------------------------------
+def test_health(client: TestClient) -> None:
+    r = client.get("/health")
+    assert r.status_code == 200
+    assert r.json()["status"] == "ok"
+
+
+def test_page_and_assets_are_local(client: TestClient) -> None:
+    page = client.get("/")
+    assert page.status_code == 200
+    assert 'id="draft"' in page.text and 'id="published"' in page.text
+    for name in ("/static/app.js", "/static/app.css"):
+        assert client.get(name).status_code == 200
+    for asset in ("index.html", "app.js", "app.css", "docs-init.js"):
+        text = (STATIC / asset).read_text(encoding="utf-8")
+        assert not re.search(r"(?:https?:)?//[a-z0-9.-]+\.[a-z]{2,}/", text), asset
+
+
+def test_page_headers_forbid_other_origins(client: TestClient) -> None:
+    csp = client.get("/").headers["content-security-policy"]
+    assert "default-src 'self'" in csp and "connect-src 'self'" in csp
+    assert client.get("/").headers["x-content-type-options"] == "nosniff"
+
+
+def test_script_never_parses_html() -> None:
+    js = (STATIC / "app.js").read_text(encoding="utf-8")
+    for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval("):
+        assert sink not in js
+
+
+def test_script_knows_every_verdict() -> None:
+    js = (STATIC / "app.js").read_text(encoding="utf-8")
+    neutral = re.search(r"NEUTRAL_VERDICTS = \[([^\]]*)\]", js)
+    assert neutral
+    assert set(re.findall(r'"(\w+)"', neutral[1])) == set(VERDICTS) - FLAGGED_VERDICTS - {
+        "consistent"
+    }
+    labels = re.search(r"const LABELS = \{([^}]*)\}", js)
+    assert labels
+    assert set(re.findall(r"(\w+):", labels[1])) == set(VERDICTS)
+
+
+def test_docs_without_cdn(client: TestClient) -> None:
+    docs = client.get("/docs")
+    assert docs.status_code == 200
+    assert "cdn" not in docs.text.lower() and "https://" not in docs.text
+    for src in re.findall(r'(?:src|href)="([^"]+)"', docs.text):
+        assert src.startswith("/"), src
+        assert client.get(src).status_code == 200, src
+    spec = client.get("/openapi.json").json()
+    assert {"/api/check", "/api/reference", "/health"} <= set(spec["paths"])
+
+
+def test_plain_docs_escape_text() -> None:
+    from extractor.web.docs import plain_docs
+
+    page = plain_docs({"info": {"title": "t"}, "paths": {"/x": {"get": {"summary": "<b>"}}}})
+    assert "&lt;b&gt;" in page and "<b>" not in page
+
+
+# -- /api/check -----------------------------------------------------------------------------
+def _cli_json(report: ArticleReport) -> dict[str, Any]:
+    from extractor.report import render
+
+    return json.loads(render("json", [report]))
+
+
+def test_check_json_is_the_cli_document_plus_text(client: TestClient) -> None:
+    r = client.post("/api/check", json={"text": DRAFT, "published": "2025-04-20"})
+    assert r.status_code == 200
+    doc = r.json()
+    expected = _cli_json(fake_report(DRAFT, published=dt.date(2025, 4, 20)))
+    article = doc["articles"][0]
+    assert article.pop("text") == DRAFT
+    assert doc == expected
+    claims = article["claims"]
+    assert [c["verdict"] for c in claims] == ["consistent", "contradicted"]
+    assert all(DRAFT[c["start"] : c["end"]] == c["text"] for c in claims)
+
+
+def test_check_multipart_upload(client: TestClient) -> None:
+    files_ = {"file": ("draft.txt", DRAFT.encode("utf-8-sig"), "text/plain")}
+    r = client.post("/api/check", files=files_, data={"published": "2025-04-20"})
+    assert r.status_code == 200, r.text
+    article = r.json()["articles"][0]
+    assert article["path"] == "draft.txt"
+    assert article["text"] == DRAFT
+    assert article["published"] == "2025-04-20"
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "needle"),
+    [
+        ("draft.exe", b"MZ", "upload a .txt, .md or .html"),
+        ("draft.txt", b"\x00\x01\x02binary", "binary"),
+        ("draft.txt", b"\xff\xfe\xfa", "undecodable"),
+        ("draft.txt", b"  \n", "empty"),
+    ],
+)
+def test_check_refuses_bad_uploads(client: TestClient, name: str, data: bytes, needle: str) -> None:
+    r = client.post("/api/check", files={"file": (name, data, "application/octet-stream")})
+    assert r.status_code == 400
+    assert needle in r.json()["message"]
+
+
+@pytest.mark.parametrize(
+    ("body", "needle"),
+    [
+        ({"text": "x", "published": "17 April"}, "published must be a date"),
+        ({"text": "   "}, "empty"),
+        ({"txt": "x"}, '"text" string'),
+        ({"text": "x", "filename": "../../etc/passwd"}, "upload a .txt"),
+    ],
+)
+def test_check_refuses_bad_json(client: TestClient, body: dict[str, Any], needle: str) -> None:
+    r = client.post("/api/check", json=body)
+    assert r.status_code == 400
+    assert needle in r.json()["message"]
+
+
+def test_check_refuses_malformed_json(client: TestClient) -> None:
+    r = client.post("/api/check", content=b"{", headers={"content-type": "application/json"})
+    assert r.status_code == 400
+    assert "not valid JSON" in r.json()["message"]
+
+
+def test_filename_keeps_only_the_base_name(client: TestClient) -> None:
+    r = client.post("/api/check", json={"text": DRAFT, "filename": "C:\\drafts\\a.md"})
+    assert r.status_code == 200
+    assert r.json()["articles"][0]["path"] == "a.md"
+
+
+def test_request_size_limit() -> None:
+    app = create_app(settings=WebSettings(checker=fake_report, max_bytes=1000))
+    with TestClient(app) as c:
+        r = c.post("/api/check", json={"text": "x" * 2000})
+        assert r.status_code == 413
+        body = r.json()
+        assert body["error"] == "too_large" and "limit is 1000 bytes" in body["message"]
+
+        def chunks() -> Iterator[bytes]:  # no Content-Length: counted as it streams
+            yield b'{"text": "'
+            for _ in range(20):
+                yield b"y" * 100
+            yield b'"}'
+
+        r = c.post("/api/check", content=chunks(), headers={"content-type": "application/json"})
+        assert r.status_code == 413
+        assert r.json()["error"] == "too_large"
+        assert c.post("/api/check", json={"text": DRAFT}).status_code == 200
+
+
+def test_time_limit() -> None:
+    release = threading.Event()
+
+    def slow(text: str, **_: Any) -> ArticleReport:
+        release.wait(5)
+        return fake_report(text)
+
+    app = create_app(settings=WebSettings(checker=slow, timeout=0.2))
+    try:
+        with TestClient(app) as c:
+            r = c.post("/api/check", json={"text": DRAFT})
+            assert r.status_code == 504
+            assert "longer than 0.2 s" in r.json()["message"]
+    finally:
+        release.set()
+
+
+def test_runner_refuses_work_beyond_its_queue() -> None:
+    release = threading.Event()
+    runner = CheckRunner(workers=1, queue=0, timeout=5)
+
+    async def scenario() -> None:
+        first = asyncio.ensure_future(runner.run(release.wait, 5))
+        await asyncio.sleep(0.05)
+        with pytest.raises(Busy):
+            await runner.run(lambda: None)
+        release.set()
+        assert await first is True
+        assert await runner.run(lambda: 7) == 7  # the slot came back
+
+    try:
+        asyncio.run(scenario())
+    finally:
+        release.set()
+        runner.close()
+
+
+def test_human_bytes() -> None:
+    assert human_bytes(2 * 1024 * 1024) == "2 MiB"
+    assert human_bytes(1536) == "1.5 KiB"
+    assert human_bytes(10) == "10 bytes"
+
+
+def test_no_outbound_connection_during_a_real_check(monkeypatch: pytest.MonkeyPatch) -> None:
+    attempts: list[Any] = []
+    real_connect = socket.socket.connect
+
+    def guarded(self: socket.socket, address: Any) -> Any:
+        attempts.append(address)
+        return real_connect(self, address)
+
+    monkeypatch.setattr(socket.socket, "connect", guarded)
+    monkeypatch.setattr(socket, "create_connection", lambda *a, **k: attempts.append(a))
+    with TestClient(create_app()) as c:
+        r = c.post(
+            "/api/check", json={"text": "Exports rose 3.9% in March 2025 from a year earlier."}
+        )
+        assert r.status_code == 200
+    assert attempts == []
+
+
+# -- the real pipeline ------------------------------------------------------------------------
+REAL_DRAFT = (
+    "TOKYO, April 17, 2025 - Japan's trade surplus with the United States surged in fiscal 2024 "
+    "to 9 trillion yen, while the overall trade deficit for the fiscal year came to 5.2 trillion yen."
+)
+
+
+@pytest.fixture(scope="module")
+def real_client() -> Iterator[TestClient]:
+    with TestClient(create_app()) as c:
+        yield c
+
+
+def _claim(article: dict[str, Any], text: str) -> dict[str, Any]:
+    found = [c for c in article["claims"] if c["text"] == text]
+    assert found, (text, [c["text"] for c in article["claims"]])
+    return found[0]
+
+
+def test_real_check_marks_wrong_and_right(real_client: TestClient) -> None:
+    r = real_client.post("/api/check", json={"text": REAL_DRAFT})
+    assert r.status_code == 200
+    article = r.json()["articles"][0]
+    assert article["error"] is None
+    assert article["published"] == "2025-04-17"
+    surged = _claim(article, "surged")
+    assert surged["verdict"] in FLAGGED_VERDICTS
+    deficit = [c for c in article["claims"] if "5.2 trillion" in c["text"]]
+    assert deficit and all(c["verdict"] == "consistent" for c in deficit)
+
+
+def test_real_upload_html_strips_markup(real_client: TestClient) -> None:
+    html = (
+        "<html><head><title>t</title><meta property='article:published_time' "
+        "content='2025-04-17'><script>alert(1)</script></head><body><nav>Home | World</nav>"
+        f"<article><p>{REAL_DRAFT}</p><p>More analysis follows in this paragraph of the story, "
+        "which is long enough to count as main text for the extractor.</p></article></body></html>"
+    )
+    files_ = {"file": ("draft.html", html.encode(), "text/html")}
+    r = real_client.post("/api/check", files=files_)
+    assert r.status_code == 200, r.text
+    article = r.json()["articles"][0]
+    assert "alert(1)" not in article["text"] and "9 trillion yen" in article["text"]
+    assert article["published"] == "2025-04-17"
+
+
+def test_real_html_report(real_client: TestClient) -> None:
+    r = real_client.post("/api/check?format=html", json={"text": REAL_DRAFT, "filename": "d.md"})
+    assert r.status_code == 200
+    assert r.headers["content-type"].startswith("text/html")
+    assert 'filename="d.factcheck.html"' in r.headers["content-disposition"]
+    assert "surged" in r.text
+
+
+# -- /api/reference ---------------------------------------------------------------------------
+def test_reference_matches_the_store(real_client: TestClient) -> None:
+    from extractor.reference import load_store
+
+    store = load_store()
+    q = {"flow": "balance", "partner": "us", "period": "FY2024", "as_of": "2025-04-20"}
+    r = real_client.get("/api/reference", params=q)
+    assert r.status_code == 200, r.text
+    body = r.json()
+    assert body["partner"] == "United States"
+    current = store.lookup("balance", "United States", "FY2024", dt.date(2025, 4, 20))
+    assert current is not None
+    assert body["figure"]["value"] == current.value
+    assert body["figure"]["release_date"] == current.release_date.isoformat()
+    assert len(body["vintages"]) == len(store.vintages("balance", "United States", "FY2024"))
+
+
+def test_reference_history(real_client: TestClient) -> None:
+    r = real_client.get("/api/reference", params={"flow": "exports", "basis": "CY"})
+    assert r.status_code == 200
+    periods = [f["period"] for f in r.json()["history"]]
+    assert periods == sorted(periods) and "CY2024" in periods
+
+
+@pytest.mark.parametrize(
+    ("query", "needle"),
+    [
+        ({"flow": "gdp", "period": "FY2024"}, "unknown flow"),
+        ({"flow": "exports", "partner": "Atlantis", "period": "FY2024"}, "unknown partner"),
+        ({"flow": "exports", "period": "FY20x4"}, "not a period code"),
+        ({"flow": "exports"}, "give a period"),
+    ],
+)
+def test_reference_refuses_bad_questions(
+    real_client: TestClient, query: dict[str, str], needle: str
+) -> None:
+    r = real_client.get("/api/reference", params=query)
+    assert r.status_code == 400
+    assert needle in r.json()["message"]
+
+
+def test_reference_validation_error_is_json(real_client: TestClient) -> None:
+    r = real_client.get("/api/reference", params={"flow": "exports", "as_of": "yesterday"})
+    assert r.status_code == 422
+    assert r.json()["error"] == "invalid_request" and "as_of" in r.json()["message"]
+
+
+# -- the command ------------------------------------------------------------------------------
+def test_serve_binds_loopback_by_default(monkeypatch: pytest.MonkeyPatch, capsys: Any) -> None:
+    import uvicorn
+
+    from extractor.cli import main
+
+    calls: list[dict[str, Any]] = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: calls.append(kw))
+    assert main(["serve", "--port", "8123"]) == 0
+    assert calls[-1]["host"] == "127.0.0.1" and calls[-1]["port"] == 8123
+    assert "warning" not in capsys.readouterr().err
+    assert main(["serve", "--host", "0.0.0.0"]) == 0
+    assert "not loopback" in capsys.readouterr().err
+    assert main(["serve", "--port", "70000"]) == 2
+
+
+@pytest.mark.parametrize(
+    ("host", "loopback"),
+    [("127.0.0.1", True), ("127.1.2.3", True), ("::1", True), ("[::1]", True),
+     ("localhost", True), ("0.0.0.0", False), ("192.168.1.4", False), ("example.org", False)],
+)  # fmt: skip
+def test_is_loopback(host: str, loopback: bool) -> None:
+    from extractor.commands.serve import is_loopback
+
+    assert is_loopback(host) is loopback
