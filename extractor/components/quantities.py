@@ -93,7 +93,7 @@ def _build() -> regex.Pattern[str]:
 
 
 QUANTITY = _build()
-DIGITS = regex.compile(r"\d+")
+DIGITS = regex.compile(r"\d+(?:[.,:]\d+)*")
 LATIN = regex.compile(r"\p{Latin}")
 _MONTHS = _alternation(P.MONTHS)
 MONTH_BEFORE = regex.compile(r"\b(?:" + _MONTHS + r")\.?\s+$", regex.IGNORECASE)
