@@ -1,0 +1,274 @@
+"""Benchmark the fact-check against its baselines on a generated corpus; see benchmarks/README.md.
+
+    python benchmarks/run.py --articles 1000                 # everything, figures to results.json
+    python benchmarks/run.py --articles 20 --rss-sizes 20 40 --cold-repeat 1   # a smoke run
+    python benchmarks/run.py --profile --articles 300        # where the full check spends time
+
+Human-readable tables go to stdout, the figures to ``--json``. Nothing here asserts a speed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+if str(HERE.parent) not in sys.path:  # run as a script: make ``benchmarks`` importable
+    sys.path.insert(0, str(HERE.parent))
+
+from benchmarks import measure  # noqa: E402
+from benchmarks.corpus import BenchArticle, iter_articles  # noqa: E402
+
+STEPS = ("quantulum3", "jobs", "rss", "cold")
+TARGETS = {  # name: (what, comparison, threshold)
+    "trade_only_vs_blank": ("trade-only full check / blank tokenization (MB/s)", ">=", 0.8),
+    "archive_5pct_vs_blank": (
+        "5% trade archive full check / blank tokenization (MB/s)",
+        ">=",
+        10.0,
+    ),
+    "vs_quantulum3": ("trade-only full check / quantulum3 (MB/s)", ">=", 100.0),
+    "jobs2_vs_jobs1": ("check_paths --jobs 2 / --jobs 1 (articles/s)", ">=", 1.7),
+    "rss_growth": ("peak RSS growth, smallest to largest corpus (fraction)", "<=", 0.10),
+    "cold_vs_import_spacy": (
+        "cold `factcheck check draft.md` / `import spacy` (median s)",
+        "<=",
+        2.0,
+    ),
+}
+
+
+def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    p = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    p.add_argument(
+        "--articles", type=int, default=1000, help="articles per configuration (1,000-100,000)"
+    )
+    p.add_argument(
+        "--shares", type=float, nargs="+", default=[1.0, 0.05], help="trade shares to run"
+    )
+    p.add_argument("--share", type=float, default=0.05, help=argparse.SUPPRESS)  # --rss-child
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--source", choices=["auto", "generated", "corpus"], default="generated",
+                   help="trade articles: templates + reference figures, the corpus/ folder, or auto")  # fmt: skip
+    p.add_argument("--quantulum-sample", type=int, default=40, help="articles quantulum3 parses")
+    p.add_argument(
+        "--jobs-articles", type=int, default=600, help="trade articles for the --jobs runs"
+    )
+    p.add_argument(
+        "--rss-sizes", type=int, nargs=2, default=[1000, 20000], metavar=("SMALL", "LARGE")
+    )
+    p.add_argument("--rss-share", type=float, default=0.05, help="trade share of the RSS corpora")
+    p.add_argument("--cold-repeat", type=int, default=5, help="repetitions of each cold command")
+    p.add_argument("--skip", choices=STEPS, nargs="*", default=[], help="steps to leave out")
+    p.add_argument("--json", type=Path, default=HERE / "results.json", help="where the figures go")
+    p.add_argument("--profile", action="store_true", help="cProfile the full check and stop")
+    p.add_argument("--rss-child", action="store_true", help=argparse.SUPPRESS)
+    args = p.parse_args(argv)
+    if args.articles < 1:
+        p.error("--articles must be at least 1")
+    if any(not 0 <= s <= 1 for s in [*args.shares, args.rss_share]):
+        p.error("shares must be within 0..1")
+    return args
+
+
+def config_name(share: float) -> str:
+    return "trade_only" if share == 1.0 else f"archive_{share * 100:g}pct"
+
+
+def warm_up(arts: list[BenchArticle], nlp: Any, parser: Any | None) -> None:
+    """Pay one-off loads (the pipeline's nlp and store, quantulum3's tables) before timing."""
+    trade = [a for a in arts if a.trade][:1] or arts[:1]
+    measure.full_check(trade)
+    measure.blank_tokens(trade, nlp)
+    if parser is not None:
+        measure.quantulum_quantities(trade, parser)
+
+
+def run_config(
+    args: argparse.Namespace, share: float, nlp: Any, parser: Any | None
+) -> dict[str, Any]:
+    """Every method on the same texts, in this process."""
+    arts = list(iter_articles(args.articles, trade_share=share, seed=args.seed, source=args.source))
+    warm_up(arts, nlp, parser)
+    rates = [
+        measure.timed("blank_tokenization", arts, lambda a: measure.blank_tokens(a, nlp)),
+        measure.timed("regex_numbers", arts, measure.regex_numbers),
+        measure.timed("prefilter", arts, measure.prefilter_kept),
+        measure.timed("check_text", arts, measure.full_check),
+        measure.timed(
+            "prefilter+check_text", arts, lambda a: measure.full_check(a, prefilter=True)
+        ),
+    ]
+    if parser is not None:
+        few = measure.sample(arts, args.quantulum_sample)
+        rates.append(
+            measure.timed("quantulum3", few, lambda a: measure.quantulum_quantities(a, parser))
+        )
+    by = {r.method: r for r in rates}
+    full = by["check_text"].mb_per_s
+    ratios = {f"check_text_vs_{m}": full / r.mb_per_s for m, r in by.items() if m != "check_text"}
+    ratios["prefiltered_vs_blank_tokenization"] = (
+        by["prefilter+check_text"].mb_per_s / by["blank_tokenization"].mb_per_s
+    )
+    return {
+        "name": config_name(share),
+        "trade_share": share,
+        "articles": len(arts),
+        "trade_articles": sum(a.trade for a in arts),
+        "mb": measure.megabytes(arts),
+        "rates": {r.method: r.to_dict() for r in rates},
+        "ratios": ratios,
+    }
+
+
+def run_jobs(args: argparse.Namespace) -> dict[str, Any]:
+    n = min(args.articles, args.jobs_articles)
+    arts = list(iter_articles(n, trade_share=1.0, seed=args.seed, source=args.source))
+    one, two = measure.run_jobs(arts, 1), measure.run_jobs(arts, 2)
+    if one.items != two.items:
+        raise RuntimeError(f"--jobs 1 found {one.items} claims, --jobs 2 found {two.items}")
+    return {
+        "jobs1": one.to_dict(),
+        "jobs2": two.to_dict(),
+        "ratio": two.articles_per_s / one.articles_per_s,
+    }
+
+
+def run_rss(args: argparse.Namespace) -> dict[str, Any]:
+    small, large = (
+        measure.child_rss(HERE / "run.py", n, args.rss_share, args.seed) for n in args.rss_sizes
+    )
+    return {"share": args.rss_share, "small": small, "large": large,
+            "growth": large["maxrss_mb"] / small["maxrss_mb"] - 1}  # fmt: skip
+
+
+def rss_child(args: argparse.Namespace) -> int:
+    """Stream ``--articles`` articles through the batch runner; print this process's peak RSS."""
+    start = time.perf_counter()
+    stream = iter_articles(
+        args.articles, trade_share=args.share, seed=args.seed, source=args.source
+    )
+    with tempfile.TemporaryDirectory(prefix="factcheck-rss-") as tmp:
+        paths = [measure.write_folder([a], Path(tmp), i)[0] for i, a in enumerate(stream)]
+        try:
+            claims, reports, errors = measure.batch_claims([Path(tmp)], jobs=1)
+            mode = "check_paths"
+        except ImportError:
+            claims, reports, errors = measure.check_files(paths)
+            mode = "check_text"
+    out = {"articles": reports, "claims": claims, "errors": errors, "mode": mode,
+           "seconds": time.perf_counter() - start, "maxrss_mb": measure.peak_rss_mb()}  # fmt: skip
+    print(json.dumps(out))
+    return 0
+
+
+def meta(args: argparse.Namespace, argv: Sequence[str]) -> dict[str, Any]:
+    import spacy
+
+    commit = subprocess.run(["git", "-C", str(HERE), "rev-parse", "--short", "HEAD"],
+                            capture_output=True, text=True).stdout.strip()  # fmt: skip
+    return {
+        "command": " ".join(["python benchmarks/run.py", *argv]),
+        "when": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "git_commit": commit or None,
+        "python": platform.python_version(),
+        "spacy": spacy.__version__,
+        "cpus": os.cpu_count(),
+        "loadavg_before": list(os.getloadavg()),
+        "seed": args.seed,
+        "source": args.source,
+    }
+
+
+def evaluate_targets(results: dict[str, Any]) -> dict[str, Any]:
+    configs = {c["name"]: c for c in results["configs"]}
+    measured: dict[str, float | None] = {
+        "trade_only_vs_blank": configs.get("trade_only", {}).get("ratios", {}).get("check_text_vs_blank_tokenization"),
+        "archive_5pct_vs_blank": configs.get("archive_5pct", {}).get("ratios", {}).get("check_text_vs_blank_tokenization"),
+        "vs_quantulum3": configs.get("trade_only", {}).get("ratios", {}).get("check_text_vs_quantulum3"),
+        "jobs2_vs_jobs1": results.get("jobs", {}).get("ratio"),
+        "rss_growth": results.get("rss", {}).get("growth"),
+        "cold_vs_import_spacy": results.get("cold", {}).get("ratio"),
+    }  # fmt: skip
+    errors = {
+        "trade_only_vs_blank": configs.get("trade_only", {}).get("rates", {}).get("check_text", {}).get("errors"),
+        "archive_5pct_vs_blank": configs.get("archive_5pct", {}).get("rates", {}).get("check_text", {}).get("errors"),
+        "vs_quantulum3": configs.get("trade_only", {}).get("rates", {}).get("check_text", {}).get("errors"),
+        "jobs2_vs_jobs1": sum(results.get("jobs", {}).get(k, {}).get("errors", 0) for k in ("jobs1", "jobs2")),
+        "rss_growth": sum(results.get("rss", {}).get(k, {}).get("errors", 0) for k in ("small", "large")),
+    }  # fmt: skip
+    out = {}
+    for name, (what, op, threshold) in TARGETS.items():
+        value, failed = measured[name], errors.get(name) or 0
+        met = None if value is None else (value >= threshold if op == ">=" else value <= threshold)
+        note = f"invalid: {failed} articles failed to check" if failed else None
+        out[name] = {"what": what, "target": f"{op} {threshold}", "measured": value,
+                     "met": None if failed else met, "note": note}  # fmt: skip
+    return out
+
+
+def run_all(args: argparse.Namespace, argv: Sequence[str]) -> dict[str, Any]:
+    import spacy
+
+    results: dict[str, Any] = {"meta": meta(args, argv)}
+    nlp = spacy.blank("en")
+    parser = None if "quantulum3" in args.skip else measure.load_quantulum()
+    results["quantulum3_installed"] = parser is not None
+    results["configs"] = [run_config(args, share, nlp, parser) for share in args.shares]
+    if "jobs" not in args.skip:
+        results["jobs"] = run_jobs(args)
+    if "rss" not in args.skip:
+        results["rss"] = run_rss(args)
+    if "cold" not in args.skip:
+        draft = next(iter_articles(1, trade_share=1.0, seed=args.seed, source=args.source))
+        results["cold"] = measure.cold_start(draft, args.cold_repeat)
+    results["targets"] = evaluate_targets(results)
+    results["meta"]["loadavg_after"] = list(os.getloadavg())
+    return results
+
+
+def profile(args: argparse.Namespace) -> int:
+    import cProfile
+    import pstats
+
+    arts = list(iter_articles(args.articles, trade_share=1.0, seed=args.seed, source=args.source))
+    measure.full_check(arts[:2])  # warm up: imports, the nlp and the reference store
+    prof = cProfile.Profile()
+    prof.runcall(measure.full_check, arts)
+    stats = pstats.Stats(prof, stream=sys.stdout).strip_dirs()
+    stats.sort_stats("cumulative").print_stats(30)
+    stats.sort_stats("tottime").print_stats(20)
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    args = parse_args(argv)
+    if args.rss_child:
+        return rss_child(args)
+    if args.profile:
+        return profile(args)
+    from benchmarks.report import print_results
+
+    results = run_all(args, argv)
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print_results(results)
+    print(f"\nfigures written to {args.json}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

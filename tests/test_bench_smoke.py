@@ -1,0 +1,143 @@
+"""The benchmark: its corpus generator, and a smoke run on a tiny corpus that must report every
+figure. Speeds are never asserted; only that each figure was measured and makes sense."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import math
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.corpus import is_trade_slot, iter_articles, load_releases  # noqa: E402
+from extractor.prefilter import might_have_claims  # noqa: E402
+
+METHODS = ("blank_tokenization", "regex_numbers", "prefilter", "check_text", "prefilter+check_text")
+RATE_FIGURES = ("articles_per_s", "mb_per_s", "items_per_s", "peak_rss_mb", "seconds", "mb")
+
+
+# -- the corpus ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("share", [0.0, 0.05, 0.3, 1.0])
+def test_trade_share_is_exact_and_even(share: float) -> None:
+    n = 400
+    slots = [is_trade_slot(i, share) for i in range(n)]
+    assert sum(slots) == round(n * share)
+    assert sum(slots[:200]) == round(200 * share)  # spread, not bunched at one end
+
+
+def test_corpus_is_deterministic_and_streams() -> None:
+    first = [a.text for a in iter_articles(30, trade_share=0.5, seed=3)]
+    again = [a.text for a in iter_articles(30, trade_share=0.5, seed=3)]
+    other = [a.text for a in iter_articles(30, trade_share=0.5, seed=4)]
+    assert first == again
+    assert first != other
+    assert len(set(first)) == 30
+
+
+def test_trade_articles_carry_reference_figures(shared_dir: Path) -> None:
+    """Every trade article states the balance of a real provisional release, exactly."""
+    releases = load_releases()
+    balances = {f"{abs(rows[0].balance) / 1000:,.1f} billion yen" for rows in releases}
+    trade = [a for a in iter_articles(40, trade_share=1.0, seed=1) if a.trade]
+    assert len(trade) == 40
+    for article in trade:
+        headline = article.text.splitlines()[0]
+        assert any(b in headline for b in balances), headline
+        assert article.published is not None
+
+
+def test_unrelated_articles_are_mostly_skipped_by_the_prefilter() -> None:
+    unrelated = [a for a in iter_articles(200, trade_share=0.0, seed=2)]
+    kept = [a.name for a in unrelated if might_have_claims(a.text)]
+    # only company results that mention the dollar or exports get through
+    assert all(name.startswith("results-") for name in kept)
+    assert 0 < len(kept) < len(unrelated) // 4
+
+
+def test_share_out_of_range_is_an_error() -> None:
+    with pytest.raises(ValueError, match="trade_share"):
+        next(iter_articles(1, trade_share=1.5))
+
+
+# -- a smoke run of the whole benchmark ---------------------------------------------------------
+
+
+def _needs(module: str) -> None:
+    if importlib.util.find_spec(module) is None:
+        pytest.skip(f"{module} has not landed yet")
+
+
+@pytest.fixture(scope="module")
+def smoke(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    for module in ("extractor.extract", "extractor.batch", "extractor.commands.check"):
+        _needs(module)
+    out = tmp_path_factory.mktemp("bench") / "results.json"
+    cmd = [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--articles", "20",
+           "--quantulum-sample", "3", "--jobs-articles", "8", "--rss-sizes", "10", "20",
+           "--cold-repeat", "1", "--json", str(out)]  # fmt: skip
+    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert "== targets" in proc.stdout
+    return json.loads(out.read_text(encoding="utf-8"))
+
+
+def _positive(value: object) -> bool:
+    return isinstance(value, int | float) and value > 0 and math.isfinite(value)
+
+
+@pytest.mark.slow
+def test_smoke_reports_every_rate(smoke: dict) -> None:
+    names = [c["name"] for c in smoke["configs"]]
+    assert names == ["trade_only", "archive_5pct"]
+    quantulum = smoke["quantulum3_installed"]
+    assert quantulum == (importlib.util.find_spec("quantulum3") is not None)
+    for config in smoke["configs"]:
+        expected = METHODS + (("quantulum3",) if quantulum else ())
+        assert tuple(config["rates"]) == expected
+        for method, rate in config["rates"].items():
+            for figure in RATE_FIGURES:
+                assert _positive(rate[figure]), (config["name"], method, figure)
+            assert rate["errors"] == 0, (config["name"], method)
+        for name, ratio in config["ratios"].items():
+            assert _positive(ratio), (config["name"], name)
+        assert len(config["ratios"]) == len(expected)
+
+
+@pytest.mark.slow
+def test_smoke_full_check_finds_claims_and_prefilter_keeps_trade(smoke: dict) -> None:
+    trade, archive = smoke["configs"]
+    assert trade["rates"]["check_text"]["items"] > 0
+    # the prefilter changes speed, never what is found
+    for config in (trade, archive):
+        rates = config["rates"]
+        assert rates["prefilter+check_text"]["items"] == rates["check_text"]["items"]
+        assert rates["prefilter"]["items"] >= config["trade_articles"]
+
+
+@pytest.mark.slow
+def test_smoke_reports_jobs_rss_cold_and_targets(smoke: dict) -> None:
+    jobs = smoke["jobs"]
+    assert jobs["jobs1"]["items"] == jobs["jobs2"]["items"] > 0
+    assert _positive(jobs["ratio"])
+    rss = smoke["rss"]
+    assert (rss["small"]["articles"], rss["large"]["articles"]) == (10, 20)
+    assert _positive(rss["small"]["maxrss_mb"]) and _positive(rss["large"]["maxrss_mb"])
+    assert math.isfinite(rss["growth"])
+    cold = smoke["cold"]
+    assert cold["factcheck_exit_code"] in (0, 1)
+    assert _positive(cold["factcheck_check_s"]) and _positive(cold["import_spacy_s"])
+    assert _positive(cold["ratio"])
+    targets = smoke["targets"]
+    assert len(targets) == 6
+    for name, target in targets.items():
+        assert target["measured"] is not None, name
+        assert isinstance(target["met"], bool), (name, target["note"])
+    assert smoke["meta"]["command"].startswith("python benchmarks/run.py --articles 20")
