@@ -1,9 +1,10 @@
 """Build a benchmark corpus: trade articles mixed with unrelated news at a chosen share.
 
-Trade articles come from the project's ``corpus/`` folder when it holds articles, and otherwise
-(or with ``source="generated"``) from templates below filled with official MOF figures read from
-``mof_press_by_area.csv`` (the project's ``reference/`` copy, else ``../shared/reference``). No
-figure is typed here: every number of a trade article is a reference row, converted exactly.
+Trade articles come from the project's ``corpus/`` folder (its annotated articles, with front
+matter, planted errors and all) and from templates below filled with official MOF figures read
+from ``mof_press_by_area.csv`` (the project's ``reference/`` copy, else ``../shared/reference``):
+by default the two in turn. No figure is typed here: every number of a generated trade article
+is a reference row, converted exactly.
 
 Unrelated articles (sports, weather, company results, city news) are generated procedurally with
 their own numbers. Some of them mention the yen against the dollar or a company's exports, as
@@ -277,8 +278,9 @@ def corpus_articles(folder: Path = ROOT / "corpus") -> list[BenchArticle]:
     """Trade articles of the project's corpus/ folder (empty when it holds none yet)."""
     if not folder.is_dir():
         return []
-    paths = sorted(p for p in folder.rglob("*") if p.suffix in {".txt", ".md"} and p.is_file())
-    paths = [p for p in paths if not p.name.startswith((".", "README"))]
+    # the articles themselves; src/ holds their annotated sources, *.gold.yaml their answers
+    paths = sorted(p for p in folder.glob("*.md") if p.is_file() and not p.name.startswith("."))
+    paths = [p for p in paths if p.name.upper() != "README.MD"]
     return [
         BenchArticle(str(p.relative_to(folder)), p.read_text(encoding="utf-8"), None, True)
         for p in paths
@@ -286,26 +288,31 @@ def corpus_articles(folder: Path = ROOT / "corpus") -> list[BenchArticle]:
 
 
 def iter_articles(
-    n: int, *, trade_share: float = 1.0, seed: int = 0, source: str = "generated"
+    n: int, *, trade_share: float = 1.0, seed: int = 0, source: str = "mixed"
 ) -> Iterator[BenchArticle]:
     """Stream ``n`` articles, ``trade_share`` of them about trade, deterministically.
 
-    ``source``: "generated" (templates + reference figures), "corpus" (the corpus/ folder,
-    cycled) or "auto" (corpus/ when it holds articles, else generated).
+    ``source`` of the trade articles: "generated" (templates + reference figures), "corpus"
+    (the corpus/ folder, cycled) or "mixed" (the two in turn; generated only while corpus/ is
+    empty).
     """
     if not 0.0 <= trade_share <= 1.0:
         raise ValueError(f"trade_share must be within 0..1, not {trade_share}")
-    fixed = corpus_articles() if source in {"corpus", "auto"} else []
+    if source not in {"generated", "corpus", "mixed"}:
+        raise ValueError(f"unknown source {source!r}")
+    fixed = corpus_articles() if source != "generated" else []
     if source == "corpus" and not fixed:
         raise FileNotFoundError(f"no articles in {ROOT / 'corpus'}")
-    releases = load_releases() if not fixed and trade_share > 0 else ()
+    releases = load_releases() if source != "corpus" and trade_share > 0 else ()
     trade_seen = 0
     for i in range(n):
         rng = random.Random(seed * 1_000_003 + i)
         if not is_trade_slot(i, trade_share):
             yield unrelated_article(i, rng)
-        elif fixed:
-            yield fixed[trade_seen % len(fixed)]
-            trade_seen += 1
+            continue
+        use_corpus = fixed and (source == "corpus" or trade_seen % 2 == 1)
+        if use_corpus:
+            yield fixed[(trade_seen // (1 if source == "corpus" else 2)) % len(fixed)]
         else:
             yield trade_article(i, rng, releases)
+        trade_seen += 1

@@ -60,8 +60,8 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     )
     p.add_argument("--share", type=float, default=0.05, help=argparse.SUPPRESS)  # --rss-child
     p.add_argument("--seed", type=int, default=0)
-    p.add_argument("--source", choices=["auto", "generated", "corpus"], default="generated",
-                   help="trade articles: templates + reference figures, the corpus/ folder, or auto")  # fmt: skip
+    p.add_argument("--source", choices=["mixed", "generated", "corpus"], default="mixed",
+                   help="trade articles: corpus/ and templates in turn, templates + reference figures only, or corpus/ only")  # fmt: skip
     p.add_argument("--quantulum-sample", type=int, default=40, help="articles quantulum3 parses")
     p.add_argument(
         "--jobs-articles", type=int, default=600, help="trade articles for the --jobs runs"
