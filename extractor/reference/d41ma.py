@@ -23,7 +23,10 @@ HEADER = ("Years/Months", "Exp-Total", "Imp-Total")
 
 
 def looks_like_d41ma(data: bytes) -> bool:
-    return b"Years/Months" in data[:2000] and b"Exp-Total" in data[:2000]
+    head = data[:2000]
+    return (
+        b"Years/Months" in head and b"Exp-Total" in head
+    ) or b"Monthly Data  (a thousand yen)" in head
 
 
 def decode_cp932(data: bytes, path: str) -> str:
@@ -31,6 +34,12 @@ def decode_cp932(data: bytes, path: str) -> str:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data[:4096]:
         raise ReferenceDataError(
             "not Shift_JIS text: NUL bytes or a UTF-16 byte-order mark (re-encoded file?)",
+            path=path,
+            line=1,
+        )
+    if not data.isascii() and _is_utf8(data):
+        raise ReferenceDataError(
+            "the file is UTF-8 text; d41ma.csv is Shift_JIS (cp932): re-encoded file?",
             path=path,
             line=1,
         )
@@ -43,6 +52,14 @@ def decode_cp932(data: bytes, path: str) -> str:
             path=path,
             line=line,
         ) from None
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def parse_d41ma(

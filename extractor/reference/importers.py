@@ -46,6 +46,12 @@ class ImportResult:
 def detect_format(path: Path, data: bytes) -> str:
     if not data.strip():
         raise ReferenceDataError("file is empty", path=str(path))
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ReferenceDataError(
+            "UTF-16 text (re-encoded file?): d41ma.csv must be Shift_JIS, CSV files UTF-8",
+            path=str(path),
+            line=1,
+        )
     if looks_like_hodoxml(data):
         return "hodoxml"
     if looks_like_d41ma(data):
@@ -64,7 +70,10 @@ def detect_format(path: Path, data: bytes) -> str:
 
 
 def _csv_header(path: Path, data: bytes) -> list[str]:
-    text = decode_utf8(data[:8192], path, partial=True)
+    try:
+        text = decode_utf8(data[:8192], path, partial=True)
+    except ReferenceDataError:
+        text = data[:8192].decode("cp932", errors="replace")  # only to name the header
     return next(csv.reader(io.StringIO(text)), [])
 
 
