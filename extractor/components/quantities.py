@@ -48,6 +48,17 @@ def _alternation(spellings: object) -> str:
     return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in words)
 
 
+# Structured tokens holding digits that are not quantities: name -> (pattern, reason).
+_STRUCTURED: dict[str, tuple[str, str]] = {
+    "url": (r"\b(?:https?://|www\.)[^\s<>\"]+|[\w.+-]+@[\w-]+\.[\w.-]+", "inside a URL or e-mail"),
+    "sdate": (r"(?<![\p{N}/])\d{1,2}/\d{1,2}/(?:\d{4}|\d\d)(?![\p{N}/])", "a date"),
+    "phone": (
+        r"(?<![\p{N}\p{Latin}])\+\d{1,3}(?:[-\s.]\(?\d{2,4}\)?){2,}(?:/\d{2,4})*(?!\p{N})",
+        "a phone number",
+    ),
+}
+
+
 def _build() -> regex.Pattern[str]:
     latin = r"[\p{Latin}\p{N}_]"
     sep = r"(?:\s{1,3}|-)?"
@@ -57,7 +68,7 @@ def _build() -> regex.Pattern[str]:
     post = "|".join([_alternation(P.CURRENCY_SUFFIXES), _alternation(P.PERCENT_SUFFIXES), times])
     rate = _alternation(P.RATE_SUFFIXES)
     number = (
-        r"(?<!" + latin + r"|\p{N}[.,]|[\p{Latin}\p{N}][-‐–/:])"
+        r"(?(pre)|(?<!" + latin + r"|\p{N}[.,]|[\p{Latin}\p{N}][-‐–/:]))"
         r"(?:(?P<num>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)(?![.,]?\d)"
         r"|(?P<numword>\b(?:" + _alternation(P.NUMBER_WORDS) + r")\b))"
     )
@@ -89,13 +100,17 @@ def _build() -> regex.Pattern[str]:
         r"(?P<yrange>(?<!" + latin + r")(?:19|20)\d\d\s?[-–/]\s?(?:(?:19|20)\d\d|\d\d)(?![\p{N}]))"
     )
     clock = r"(?P<clock>(?<!" + latin + r")\d{1,2}:\d\d(?::\d\d)?(?!\p{N}))"
-    return regex.compile("|".join([yrange, clock, ja, main]), regex.IGNORECASE)
+    structured = [yrange, clock, *(f"(?P<{name}>{rx})" for name, (rx, _) in _STRUCTURED.items())]
+    return regex.compile("|".join([*structured, ja, main]), regex.IGNORECASE)
 
 
 QUANTITY = _build()
 DIGITS = regex.compile(r"\d+(?:[.,:]\d+)*")
 LATIN = regex.compile(r"\p{Latin}")
 _MONTHS = _alternation(P.MONTHS)
+PRONOUN_ONE = regex.compile(
+    r"\b(?:" + _alternation(P.PRONOUN_ONE_AFTER) + r")\s+$", regex.IGNORECASE
+)
 MONTH_BEFORE = regex.compile(r"\b(?:" + _MONTHS + r")\.?\s+$", regex.IGNORECASE)
 MONTH_AFTER = regex.compile(
     r"(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + _MONTHS + r")\b", regex.IGNORECASE
@@ -107,6 +122,7 @@ REASON_YEAR_RANGE = "year range or period code"
 REASON_DATE = "day of a date"
 REASON_TIME = "time of day"
 REASON_ATTACHED = "attached to letters (a code, label or decade such as FY2024, H1, G7, 1990s)"
+REASON_PRONOUN = "the pronoun 'one' (this one, the one)"
 REASON_UNPARSED = "a numeric-looking string the recogniser does not understand"
 
 
@@ -144,6 +160,8 @@ def scan(text: str) -> Scan:
     skipped: list[Skipped] = []
     for m in QUANTITY.finditer(text):
         reason = _skip_reason(text, m)
+        if m.group("url") and not DIGITS.search(m.group()):
+            continue  # a URL without digits: nothing numeric to report
         if reason:
             skipped.append(Skipped(m.group(), m.start(), m.end(), reason))
         elif m.group("ja"):
@@ -163,12 +181,18 @@ def _skip_reason(text: str, m: regex.Match[str]) -> str | None:
         return REASON_YEAR_RANGE
     if m.group("clock"):
         return REASON_TIME
+    for name, (_, reason) in _STRUCTURED.items():
+        if m.group(name):
+            return reason
     if m.group("ja"):
         return None
     bare = not (m.group("pre") or m.group("scale") or m.group("sscale") or m.group("post"))
     bare = bare and not m.group("rate") and not m.group("sign")
     if not bare:
         return None
+    if fold(m.group("numword") or "") == "one" and not text.startswith("-", m.end()):
+        if PRONOUN_ONE.search(text, max(0, m.start("core") - 12), m.start("core")):
+            return REASON_PRONOUN
     digits = m.group("num") or ""
     if regex.fullmatch(r"(?:1[89]|20)\d\d", digits) and 1900 <= int(digits) <= 2100:
         return REASON_YEAR

@@ -17,6 +17,7 @@ whitespace in a spelling matches any run of whitespace) to what it means:
 ``HEDGES``               words that qualify a figure when written right before it -> canonical hedge
 ``NUMBER_WORDS``         cardinal words -> value (``twenty-three`` is composed from the tens and ones)
 ``ORDINAL_WORDS``        ordinal words -> value (``twenty-first`` is composed likewise)
+``PRONOUN_ONE_AFTER``    words after which "one" is a pronoun, not a number ("which one")
 ``MONTHS``               month names and abbreviations, to tell dates ("April 17") from amounts
 ``JAPANESE_SCALES``      Japanese scale characters -> factor (``兆`` = 1e12), for ``5兆2217億円``
 
@@ -30,6 +31,7 @@ SCALE_WORDS: dict[str, str] = {
     "trillion": "trillion",
     "tril": "trillion",
     "trn": "trillion",
+    "tln": "trillion",
     "tn": "trillion",
     "billion": "billion",
     "bln": "billion",
@@ -53,6 +55,7 @@ SHORT_SCALES: dict[str, str] = {
 CURRENCY_PREFIXES: dict[str, str] = {
     "US$": "USD",
     "U.S.$": "USD",
+    "USD$": "USD",
     "USD": "USD",
     "$": "USD",
     "¥": "JPY",
@@ -181,6 +184,11 @@ def _compose(ones: list[str], teens: list[str], tens: list[str]) -> dict[str, in
 
 NUMBER_WORDS: dict[str, int] = _compose(_ONES, _TEENS, _TENS)
 ORDINAL_WORDS: dict[str, int] = _compose(_ONES_ORD, _TEENS_ORD, _TENS_ORD)
+
+# "one" right after these words is a pronoun ("which one", "the one"), not a count.
+PRONOUN_ONE_AFTER: tuple[str, ...] = (
+    "the", "this", "that", "which", "each", "every", "any", "no", "another",
+)  # fmt: skip
 
 MONTHS: tuple[str, ...] = (
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
