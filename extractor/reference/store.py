@@ -4,7 +4,7 @@ Vintage policy (see docs/reference-data.md): ``lookup(..., as_of=D)`` returns th
 released on or before D, where a published figure (or a total of a time-series vintage) always
 beats a total the tool summed from press-release months (see :func:`authority`). Vintages released the same day are ranked: published before derived,
 then by status (provisional < second_release/unknown < confirmed < revised), then by source kind
-(wire < dataset < official); the highest ranked is "the" figure. Undated rows are ranked before
+(wire < dataset < official), then by precision (finer last); the highest ranked is "the" figure. Undated rows are ranked before
 every dated one and are only returned when ``as_of`` is None.
 """
 
@@ -45,12 +45,13 @@ def authority(f: Figure) -> int:
     return 1
 
 
-def vintage_rank(f: Figure) -> tuple[dt.date, int, int, int]:
+def vintage_rank(f: Figure) -> tuple[dt.date, int, int, int, float]:
     return (
         f.release_date or dt.date.min,
         0 if f.source_kind == "derived" else 1,
         _STATUS_RANK.get(f.status, 0),
         _KIND_RANK.get(f.source_kind, 0),
+        -f.value_precision,  # the finer figure last (thousand yen beats million yen)
     )
 
 
