@@ -14,6 +14,7 @@ import socket
 import threading
 from collections.abc import Iterator
 from importlib.resources import files
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -141,26 +142,48 @@ def _cli_json(report: ArticleReport) -> dict[str, Any]:
     return json.loads(render("json", [report]))
 
 
-def test_check_json_is_the_cli_document_plus_text(client: TestClient) -> None:
+def _schema_validate(doc: dict[str, Any]) -> None:
+    import jsonschema
+
+    root = Path(__file__).resolve().parents[1]
+    schema = json.loads((root / "docs" / "schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(doc, schema)
+
+
+def test_check_json_is_the_cli_document(client: TestClient) -> None:
     r = client.post("/api/check", json={"text": DRAFT, "published": "2025-04-20"})
     assert r.status_code == 200
     doc = r.json()
-    expected = _cli_json(fake_report(DRAFT, published=dt.date(2025, 4, 20)))
-    article = doc["articles"][0]
-    assert article.pop("text") == DRAFT
-    assert doc == expected
-    claims = article["claims"]
+    assert doc == _cli_json(fake_report(DRAFT, published=dt.date(2025, 4, 20)))
+    _schema_validate(doc)
+    claims = doc["articles"][0]["claims"]
     assert [c["verdict"] for c in claims] == ["consistent", "contradicted"]
+
+
+def test_check_page_form_adds_the_analysed_text(client: TestClient) -> None:
+    r = client.post("/api/check?format=page", json={"text": DRAFT})
+    assert r.status_code == 200
+    body = r.json()
+    assert set(body) == {"document", "texts"}
+    assert body["document"] == _cli_json(fake_report(DRAFT))
+    assert body["texts"] == [DRAFT]
+    claims = body["document"]["articles"][0]["claims"]
     assert all(DRAFT[c["start"] : c["end"]] == c["text"] for c in claims)
+
+
+def test_check_refuses_unknown_format(client: TestClient) -> None:
+    r = client.post("/api/check?format=pdf", json={"text": DRAFT})
+    assert r.status_code == 422
+    assert r.json()["error"] == "invalid_request" and "format" in r.json()["message"]
 
 
 def test_check_multipart_upload(client: TestClient) -> None:
     files_ = {"file": ("draft.txt", DRAFT.encode("utf-8-sig"), "text/plain")}
-    r = client.post("/api/check", files=files_, data={"published": "2025-04-20"})
+    r = client.post("/api/check?format=page", files=files_, data={"published": "2025-04-20"})
     assert r.status_code == 200, r.text
-    article = r.json()["articles"][0]
+    assert r.json()["texts"] == [DRAFT]
+    article = r.json()["document"]["articles"][0]
     assert article["path"] == "draft.txt"
-    assert article["text"] == DRAFT
     assert article["published"] == "2025-04-20"
 
 
@@ -309,6 +332,7 @@ def _claim(article: dict[str, Any], text: str) -> dict[str, Any]:
 def test_real_check_marks_wrong_and_right(real_client: TestClient) -> None:
     r = real_client.post("/api/check", json={"text": REAL_DRAFT})
     assert r.status_code == 200
+    _schema_validate(r.json())
     article = r.json()["articles"][0]
     assert article["error"] is None
     assert article["published"] == "2025-04-17"
@@ -326,10 +350,11 @@ def test_real_upload_html_strips_markup(real_client: TestClient) -> None:
         "which is long enough to count as main text for the extractor.</p></article></body></html>"
     )
     files_ = {"file": ("draft.html", html.encode(), "text/html")}
-    r = real_client.post("/api/check", files=files_)
+    r = real_client.post("/api/check?format=page", files=files_)
     assert r.status_code == 200, r.text
-    article = r.json()["articles"][0]
-    assert "alert(1)" not in article["text"] and "9 trillion yen" in article["text"]
+    [text] = r.json()["texts"]
+    assert "alert(1)" not in text and "9 trillion yen" in text
+    article = r.json()["document"]["articles"][0]
     assert article["published"] == "2025-04-17"
 
 

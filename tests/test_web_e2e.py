@@ -216,8 +216,10 @@ def test_real_draft(page: Any, tmp_path: Path) -> None:
         page.goto(base + "/")
         page.fill("#draft", DRAFT)
         page.click("#check-button")
-        page.wait_for_selector("#article mark", timeout=60_000)
-        assert page.locator("#article-error").is_hidden()
+        page.wait_for_selector("#result", state="visible", timeout=60_000)
+        assert page.locator("#article-error").is_hidden(), page.locator(
+            "#article-error"
+        ).inner_text()
         assert page.input_value("#published") == "2025-04-17"  # found in the dateline
         surged = _mark(page, "surged")
         assert "v-bad" in surged.get_attribute("class")

@@ -1,7 +1,7 @@
 """The ASGI app behind ``factcheck serve``: the editors' page, the JSON API and its docs.
 
 Routes: ``GET /`` the page; ``POST /api/check`` (JSON ``{text, published?, filename?}`` or a
-multipart upload; ``?format=html`` for the HTML report); ``GET /api/reference``;
+multipart upload; ``?format=json|page|html``); ``GET /api/reference``;
 ``GET /health``; ``GET /docs`` and ``/openapi.json``. Everything is served from this machine.
 """
 
@@ -191,34 +191,37 @@ def _str(value: Any) -> str | None:
 
 def _add_check(app: FastAPI, config: Any, s: WebSettings, runner: CheckRunner) -> None:
     @app.post("/api/check", tags=["check"], openapi_extra=_CHECK_BODY)
-    async def check(request: Request, format: Literal["json", "html"] = "json") -> Response:
-        """Check one draft. Returns the CLI's JSON document (each article also carries the
-        analysed ``text``), or with ``format=html`` the self-contained HTML report."""
+    async def check(request: Request, format: Literal["json", "page", "html"] = "json") -> Response:
+        """Check one draft. ``format=json`` (default): the document ``factcheck check --format
+        json`` prints (docs/schema.json). ``format=page``: ``{"document": <that document>,
+        "texts": [the analysed text of each article]}``, what the page needs to mark claims by
+        their offsets. ``format=html``: the self-contained HTML report, as a download."""
         text, published, filename = await _read_check_request(request)
+        answer = await runner.run(_answer, format, text, published, filename, config, s.checker)
         if format == "html":
-            html = await runner.run(_check_html, text, published, filename, config, s.checker)
             name = (filename or "draft").rsplit(".", 1)[0] + ".factcheck.html"
-            return HTMLResponse(
-                html, headers={"content-disposition": f'attachment; filename="{name}"'}
-            )
-        doc = await runner.run(
-            service.check_document,
-            text,
-            published=published,
-            filename=filename,
-            config=config,
-            checker=s.checker,
-        )
-        return JSONResponse(doc)
+            disposition = f'attachment; filename="{name}"'
+            return HTMLResponse(answer, headers={"content-disposition": disposition})
+        return JSONResponse(answer)
 
 
-def _check_html(
-    text: str, published: dt.date | None, filename: str | None, config: Any, checker: Any
-) -> str:
-    if not text.strip():
-        raise InputError("the draft is empty: paste an article or upload a file")
-    check = checker or service.default_checker
-    return service.render_html(check(text, published=published, path=filename, config=config))
+def _answer(
+    fmt: str,
+    text: str,
+    published: dt.date | None,
+    filename: str | None,
+    config: Any,
+    checker: service.Checker | None,
+) -> Any:
+    """Check and render in the worker thread (rendering is part of the time limit)."""
+    report = service.check_report(
+        text, published=published, filename=filename, config=config, checker=checker
+    )
+    if fmt == "html":
+        return service.render_html(report)
+    if fmt == "page":
+        return service.page_document([report])
+    return service.cli_document([report])
 
 
 def _add_reference(app: FastAPI, s: WebSettings, runner: CheckRunner) -> None:

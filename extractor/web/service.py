@@ -1,7 +1,8 @@
 """What the web app does, as plain functions with no web framework in them.
 
 ``decode_upload`` turns uploaded bytes into text (or a clear ``InputError``);
-``check_document`` checks one draft and returns the CLI's JSON document;
+``check_report`` checks one draft; ``cli_document`` / ``page_document`` / ``render_html`` shape
+the answer;
 ``reference_answer`` answers a series / vintage question from the reference store.
 The routes in :mod:`extractor.web.app` only parse requests and call these.
 """
@@ -74,33 +75,23 @@ def default_checker(
     return check_article(article, config=cfg)
 
 
-def check_document(
+def check_report(
     text: str,
     *,
     published: dt.date | None = None,
     filename: str | None = None,
     config: Any = None,
     checker: Checker | None = None,
-) -> dict[str, Any]:
-    """Check one draft; the CLI's JSON document, each article also carrying its analysed text."""
+) -> ArticleReport:
+    """Check one draft (an empty one is an ``InputError``)."""
     if not text.strip():
         raise InputError("the draft is empty: paste an article or upload a file")
     check = checker or default_checker
-    report = check(text, published=published, path=filename, config=config)
-    return report_document([report])
+    return check(text, published=published, path=filename, config=config)
 
 
-def report_document(reports: list[ArticleReport]) -> dict[str, Any]:
-    """The JSON document of the CLI, plus ``text`` per article: the page marks claims by their
-    offsets into the text that was analysed (after front matter / HTML were stripped)."""
-    doc = _cli_document(reports)
-    for article, report in zip(doc["articles"], reports, strict=True):
-        article.setdefault("text", report.text)
-    return doc
-
-
-def _cli_document(reports: list[ArticleReport]) -> dict[str, Any]:
-    """Exactly what ``factcheck check --format json`` prints, parsed."""
+def cli_document(reports: list[ArticleReport]) -> dict[str, Any]:
+    """Exactly what ``factcheck check --format json`` prints (docs/schema.json), parsed."""
     import json
 
     from extractor.report import render
@@ -109,6 +100,12 @@ def _cli_document(reports: list[ArticleReport]) -> dict[str, Any]:
     if not isinstance(doc, dict) or not isinstance(doc.get("articles"), list):
         raise TypeError("the JSON renderer did not return an object with 'articles'")
     return doc
+
+
+def page_document(reports: list[ArticleReport]) -> dict[str, Any]:
+    """What the page needs: the CLI document untouched, and beside it the text each article's
+    offsets point into (after front matter / HTML were stripped), which the schema leaves out."""
+    return {"document": cli_document(reports), "texts": [r.text for r in reports]}
 
 
 def render_html(report: ArticleReport) -> str:

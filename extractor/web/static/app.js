@@ -19,7 +19,7 @@
   };
 
   const $ = (id) => document.getElementById(id);
-  let lastDoc = null; // the JSON document of the last check
+  let lastDoc = null; // the JSON document of the last check (as the CLI prints it)
   let lastRequest = null; // what was sent, to fetch the HTML report of the same draft
   let selected = null;
 
@@ -57,7 +57,7 @@
   }
 
   function send(req, format) {
-    const url = "/api/check" + (format === "html" ? "?format=html" : "");
+    const url = "/api/check?format=" + format;
     if (req.file) {
       const form = new FormData();
       form.append("file", req.file, req.file.name);
@@ -101,12 +101,14 @@
     button.disabled = true;
     setStatus(req.file ? "Checking " + req.file.name + "…" : "Checking…", false);
     try {
-      const resp = await send(req, "json");
+      const resp = await send(req, "page");
       if (!resp.ok) {
         setStatus(await errorMessage(resp), true);
         return;
       }
-      const doc = await resp.json();
+      const answer = await resp.json();
+      const doc = answer.document;
+      (doc.articles || []).forEach((a, i) => { a._text = answer.texts[i]; });
       lastDoc = doc;
       lastRequest = req;
       showDocument(doc);
@@ -133,7 +135,7 @@
     err.hidden = !article.error;
     err.textContent = article.error ? "This draft could not be checked fully: " + article.error : "";
     const box = $("article");
-    box.replaceChildren(renderText(article.text || "", claims));
+    box.replaceChildren(renderText(article._text || "", claims));
     renderList(claims);
     selected = null;
     $("detail").replaceChildren(
@@ -330,7 +332,9 @@
 
   function downloadJson() {
     if (!lastDoc) return;
-    const clean = JSON.parse(JSON.stringify(lastDoc, (k, v) => (k === "_index" ? undefined : v)));
+    const clean = JSON.parse(
+      JSON.stringify(lastDoc, (k, v) => (k === "_index" || k === "_text" ? undefined : v))
+    );
     saveBlob(new Blob([JSON.stringify(clean, null, 2) + "\n"], { type: "application/json" }),
       baseName() + ".factcheck.json");
   }
