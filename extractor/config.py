@@ -62,17 +62,24 @@ class Config:
 def _check_values(c: Config) -> None:
     where = c.source
     if c.fail_on not in SEVERITIES:
-        raise ConfigError(f"fail-on must be one of {', '.join(SEVERITIES)}, not {c.fail_on!r}", path=where)
+        raise ConfigError(
+            f"fail-on must be one of {', '.join(SEVERITIES)}, not {c.fail_on!r}", path=where
+        )
     if c.date_policy not in DATE_POLICIES:
         raise ConfigError(
-            f"date-policy must be one of {', '.join(DATE_POLICIES)}, not {c.date_policy!r}", path=where
+            f"date-policy must be one of {', '.join(DATE_POLICIES)}, not {c.date_policy!r}",
+            path=where,
         )
     if c.format not in FORMATS:
-        raise ConfigError(f"format must be one of {', '.join(FORMATS)}, not {c.format!r}", path=where)
+        raise ConfigError(
+            f"format must be one of {', '.join(FORMATS)}, not {c.format!r}", path=where
+        )
     if isinstance(c.tolerance, bool) or not isinstance(c.tolerance, int | float):
         raise ConfigError(f"tolerance must be a number, not {c.tolerance!r}", path=where)
     if not 0 <= c.tolerance < 1:
-        raise ConfigError(f"tolerance is a relative fraction in [0, 1), not {c.tolerance!r}", path=where)
+        raise ConfigError(
+            f"tolerance is a relative fraction in [0, 1), not {c.tolerance!r}", path=where
+        )
     for name, seq in (("disable", c.disable), ("glob", c.glob)):
         if not all(isinstance(s, str) and s for s in seq):
             raise ConfigError(f"{name} must be a list of non-empty strings", path=where)
@@ -114,7 +121,9 @@ def _read_toml(path: Path) -> dict[str, Any]:
         with path.open("rb") as fh:
             return tomllib.load(fh)
     except OSError as exc:
-        raise ConfigError("cannot read the configuration file", path=str(path), detail=exc.strerror) from exc
+        raise ConfigError(
+            "cannot read the configuration file", path=str(path), detail=exc.strerror
+        ) from exc
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError("not valid TOML", path=str(path), detail=str(exc)) from exc
 

@@ -60,25 +60,23 @@ def parse_date(value: Any) -> dt.date:
     raise ValueError(f"not a date: {value!r}")
 
 
-_MONTHS = {
-    m.lower(): i
-    for i, names in enumerate(
-        [
-            ("January", "Jan"), ("February", "Feb"), ("March", "Mar"), ("April", "Apr"),
-            ("May",), ("June", "Jun"), ("July", "Jul"), ("August", "Aug"),
-            ("September", "Sep", "Sept"), ("October", "Oct"), ("November", "Nov"), ("December", "Dec"),
-        ],
-        start=1,
-    )
-    for m in names
-}
+_MONTH_SPELLINGS = (
+    "jan january|feb february|mar march|apr april|may|jun june|jul july|aug august|"
+    "sep sept september|oct october|nov november|dec december"
+)
+_MONTHS = {m: i for i, names in enumerate(_MONTH_SPELLINGS.split("|"), 1) for m in names.split()}
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
-_DATE_MDY = rf"{_WEEKDAY}{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>(?:19|20)\d\d))?"
+_DATE_MDY = (
+    rf"{_WEEKDAY}{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>(?:19|20)\d\d))?"
+)
 _DATE_DMY = rf"{_WEEKDAY}(?P<day>\d{{1,2}})\s+{_MONTH}\s+(?P<year>(?:19|20)\d\d)"
-_WRITTEN = regex.compile(rf"\b(?:{_DATE_MDY}|{_DATE_DMY}|(?P<iso>(?:19|20)\d\d-\d\d-\d\d))\b", regex.I)
+_WRITTEN = regex.compile(
+    rf"\b(?:{_DATE_MDY}|{_DATE_DMY}|(?P<iso>(?:19|20)\d\d-\d\d-\d\d))\b", regex.I
+)
 _AGENCY_DATELINE = regex.compile(
-    rf"^[\p{{Lu}}][\p{{Lu}}\s.'-]+,\s+{_DATE_MDY}\s*(?:\([^)\n]{{1,40}}\))?\s*[-\u2013\u2014]", regex.I | regex.M
+    rf"^[\p{{Lu}}][\p{{Lu}}\s.'-]+,\s+{_DATE_MDY}\s*(?:\([^)\n]{{1,40}}\))?\s*[-\u2013\u2014]",
+    regex.I | regex.M,
 )
 _YEAR = regex.compile(r"\b((?:19|20)\d\d)\b")
 DATELINE_WINDOW = 1200  # characters from the top of the text searched for a dateline
@@ -116,7 +114,10 @@ def dateline_date(text: str) -> tuple[dt.date, str | None] | None:
         if years:
             d = _date_from_match(m, max(years))
             if d:
-                return d, f"year {max(years)} of the dateline taken from the latest year in the text"
+                return (
+                    d,
+                    f"year {max(years)} of the dateline taken from the latest year in the text",
+                )
     for m in _WRITTEN.finditer(head):
         if m["iso"] or m["year"]:
             d = _date_from_match(m, None)
@@ -154,10 +155,10 @@ def decode(data: bytes, path: str | None = None) -> tuple[str, str]:
 
 # -- HTML -------------------------------------------------------------------------------------
 _META_DATE_PROPS = ("article:published_time", "og:published_time", "og:article:published_time")
-_META_DATE_NAMES = (
-    "article:published_time", "date", "pubdate", "publishdate", "publish-date", "publish_date",
-    "dc.date.issued", "dc.date", "dcterms.date", "dcterms.created", "parsely-pub-date",
-    "sailthru.date", "citation_publication_date", "og:published_time",
+_META_DATE_NAMES = tuple(
+    "article:published_time date pubdate publishdate publish-date publish_date dc.date.issued "
+    "dc.date dcterms.date dcterms.created parsely-pub-date sailthru.date citation_publication_date "
+    "og:published_time".split()
 )
 
 
@@ -203,7 +204,9 @@ def _html_date(tree: Any) -> dt.date | None:
 
     groups = [
         metas("property", _META_DATE_PROPS),
-        tree.xpath('//*[@itemprop="datePublished"]/@content | //*[@itemprop="datePublished"]/@datetime'),
+        tree.xpath(
+            '//*[@itemprop="datePublished"]/@content | //*[@itemprop="datePublished"]/@datetime'
+        ),
         _json_ld_values(tree, "datePublished"),
         tree.xpath("//time[@pubdate]/@datetime") + tree.xpath("//time/@datetime"),
         metas("name", _META_DATE_NAMES),
@@ -264,7 +267,9 @@ def html_main_text(html: str, path: str | None = None) -> tuple[str, dict[str, A
 
 
 # -- formats ----------------------------------------------------------------------------------
-_FRONT = regex.compile(r"\A---[ \t]*\r?\n(?P<yaml>.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", regex.S | regex.M)
+_FRONT = regex.compile(
+    r"\A---[ \t]*\r?\n(?P<yaml>.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", regex.S | regex.M
+)
 
 
 def split_front_matter(text: str, path: str | None = None) -> tuple[dict[str, Any], str, int]:
@@ -279,14 +284,22 @@ def split_front_matter(text: str, path: str | None = None) -> tuple[dict[str, An
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else None
-        raise InputError("bad YAML front matter", path=path, line=line, detail=str(exc).splitlines()[0]) from exc
+        raise InputError(
+            "bad YAML front matter", path=path, line=line, detail=str(exc).splitlines()[0]
+        ) from exc
     if not isinstance(data, dict):
         raise InputError("front matter is not a mapping of keys to values", path=path, line=2)
     return data, text[m.end() :], m[0].count("\n")
 
 
-def _front_matter_meta(fm: dict[str, Any], path: str | None) -> tuple[dict[str, Any], dt.date | None]:
-    meta = {k: str(fm[k]) for k in ("title", "outlet", "author", "url", "source") if fm.get(k) is not None}
+def _front_matter_meta(
+    fm: dict[str, Any], path: str | None
+) -> tuple[dict[str, Any], dt.date | None]:
+    meta = {
+        k: str(fm[k])
+        for k in ("title", "outlet", "author", "url", "source")
+        if fm.get(k) is not None
+    }
     if "outlet" not in meta and "source" in meta:
         meta["outlet"] = meta["source"]
     raw = fm.get("published", fm.get("date"))
@@ -321,7 +334,9 @@ def _coerce_published(published: dt.date | str | None) -> dt.date | None:
         raise UsageError(f"--published must be a date like 2025-04-17, not {published!r}") from exc
 
 
-def read_text(text: str, *, path: str | None = None, published: dt.date | str | None = None) -> Article:
+def read_text(
+    text: str, *, path: str | None = None, published: dt.date | str | None = None
+) -> Article:
     """An Article from a string (``path`` is only a label, and a hint at the format)."""
     option_date = _coerce_published(published)
     fmt = _sniff(text, path)
@@ -349,7 +364,12 @@ def read_text(text: str, *, path: str | None = None, published: dt.date | str | 
             if note:
                 meta["published_note"] = note
     return Article(
-        text=body, path=path, published=date, published_source=source, line_base=line_base, meta=meta
+        text=body,
+        path=path,
+        published=date,
+        published_source=source,
+        line_base=line_base,
+        meta=meta,
     )
 
 
@@ -386,7 +406,9 @@ def apply_date_policy(article: Article, policy: str, *, today: dt.date | None = 
     if article.published is not None or policy == "infer":
         return article
     if policy == "require":
-        raise InputError("no publication date found (date policy: require); pass --published", path=article.path)
+        raise InputError(
+            "no publication date found (date policy: require); pass --published", path=article.path
+        )
     if policy == "today":
         return replace(article, published=today or dt.date.today(), published_source="today")
     raise UsageError(f"unknown date policy {policy!r}")

@@ -89,7 +89,9 @@ def find_suppressions(text: str) -> list[Suppression]:
         reason = m["dash"] if m["dash"] is not None else m["quoted"]
         reason = reason.strip() if reason else None
         rules = tuple(r.strip() for r in m["rules"].split(",") if r.strip())
-        found.append(Suppression(rules, reason or None, m.start(), m.end(), m[0], _target_line(text, m)))
+        found.append(
+            Suppression(rules, reason or None, m.start(), m.end(), m[0], _target_line(text, m))
+        )
     return found
 
 
@@ -102,7 +104,9 @@ def _directive_finding(s: Suppression, rule: str, severity: str, message: str) -
         excluded="suppression comment",
         notes=("factcheck directive",),
     )
-    return Finding(claim=claim, verdict="not_checked", severity=severity, rule=rule, message=message)  # type: ignore[arg-type]
+    return Finding(
+        claim=claim, verdict="not_checked", severity=severity, rule=rule, message=message
+    )  # type: ignore[arg-type]
 
 
 def _silence(f: Finding, reason: str) -> Finding:
@@ -124,7 +128,11 @@ def apply(findings: Sequence[Finding], text: str) -> tuple[Finding, ...]:
     for f in findings:
         line = _line_of(text, f.claim.start)
         match = next(
-            (i for i, s in enumerate(directives) if s.reason and s.line == line and s.covers(f.rule)),
+            (
+                i
+                for i, s in enumerate(directives)
+                if s.reason and s.line == line and s.covers(f.rule)
+            ),
             None,
         )
         if match is None:
@@ -145,5 +153,12 @@ def apply(findings: Sequence[Finding], text: str) -> tuple[Finding, ...]:
                 )
             )
         elif i not in used:
-            out.append(_directive_finding(s, RULE_UNUSED, "info", f"suppression of {names} matches no finding on line {s.line}"))
+            out.append(
+                _directive_finding(
+                    s,
+                    RULE_UNUSED,
+                    "info",
+                    f"suppression of {names} matches no finding on line {s.line}",
+                )
+            )
     return tuple(out)

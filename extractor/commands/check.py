@@ -23,19 +23,34 @@ SEVERITY_CHOICES = ("error", "warning", "info")
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="+", metavar="PATH", help="file, folder, or - for stdin")
-    parser.add_argument("--format", "-f", choices=FORMAT_CHOICES, help="output format (default: text)")
+    parser.add_argument(
+        "--format", "-f", choices=FORMAT_CHOICES, help="output format (default: text)"
+    )
     parser.add_argument("--output", "-o", metavar="FILE", help="write here instead of stdout")
     parser.add_argument("--force", action="store_true", help="overwrite an existing --output file")
     parser.add_argument(
-        "--fail-on", choices=SEVERITY_CHOICES, help="lowest severity that makes the exit code 1 (default: error)"
+        "--fail-on",
+        choices=SEVERITY_CHOICES,
+        help="lowest severity that makes the exit code 1 (default: error)",
     )
-    parser.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (default: all cores)")
-    parser.add_argument("--published", metavar="DATE", help="publication date of the articles (YYYY-MM-DD)")
     parser.add_argument(
-        "--glob", action="append", metavar="PATTERN", help='files to take from folders, e.g. "*.md" (repeatable)'
+        "--jobs", "-j", type=int, metavar="N", help="worker processes (default: all cores)"
     )
-    parser.add_argument("--config", metavar="FILE", help="a pyproject.toml or .factcheck.toml to use")
-    parser.add_argument("--show-all", action="store_true", help="also show consistent and info-level claims")
+    parser.add_argument(
+        "--published", metavar="DATE", help="publication date of the articles (YYYY-MM-DD)"
+    )
+    parser.add_argument(
+        "--glob",
+        action="append",
+        metavar="PATTERN",
+        help='files to take from folders, e.g. "*.md" (repeatable)',
+    )
+    parser.add_argument(
+        "--config", metavar="FILE", help="a pyproject.toml or .factcheck.toml to use"
+    )
+    parser.add_argument(
+        "--show-all", action="store_true", help="also show consistent and info-level claims"
+    )
     parser.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
 
 
@@ -82,7 +97,9 @@ def _settings(args: argparse.Namespace):  # type: ignore[no-untyped-def]
         try:
             parse_date(args.published)
         except ValueError as exc:
-            raise UsageError(f"--published must be a date like 2025-04-17, not {args.published!r}") from exc
+            raise UsageError(
+                f"--published must be a date like 2025-04-17, not {args.published!r}"
+            ) from exc
     if args.output and Path(args.output).exists() and not args.force:
         raise UsageError(f"{args.output} exists; use --force to overwrite it")
     if args.output and not Path(args.output).resolve().parent.is_dir():
@@ -139,6 +156,8 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     if interrupted:
-        print(f"factcheck: interrupted; wrote the {len(reports)} article(s) finished", file=sys.stderr)
+        print(
+            f"factcheck: interrupted; wrote the {len(reports)} article(s) finished", file=sys.stderr
+        )
         return 3
     return 1 if failed(reports, fail_on) else 0

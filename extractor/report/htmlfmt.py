@@ -42,7 +42,9 @@ CSS = (
     "z-index:10;width:28em;background:#fff;border:1px solid #888;padding:.5em;white-space:normal;"
     "box-shadow:0 2px 6px rgba(0,0,0,.2);font-size:13px}mark.claim:hover .tip,mark.claim:focus .tip"
     "{display:block}.meta{color:#555}.error{color:#b71c1c;font-weight:bold}"
-    + "".join(f"mark.v-{v},tr.v-{v} td.verdict{{background:{c}}}" for v, c in VERDICT_COLOURS.items())
+    + "".join(
+        f"mark.v-{v},tr.v-{v} td.verdict{{background:{c}}}" for v, c in VERDICT_COLOURS.items()
+    )
 )
 
 
@@ -55,7 +57,7 @@ def _worst(findings: Sequence[Finding]) -> Finding:
 
 
 def _tip(f: Finding) -> str:
-    parts = [f"<b>{_e(f.verdict)}</b> ({_e(f.severity)}, {_e(f.rule)}): {_e(f.message)}"]
+    parts = [f"<strong>{_e(f.verdict)}</strong> ({_e(f.severity)}, {_e(f.rule)}): {_e(f.message)}"]
     if f.official:
         o = f.official
         parts.append(
@@ -105,7 +107,9 @@ def _findings_table(report: ArticleReport) -> str:
     rows = []
     for f in sorted(report.findings, key=lambda f: f.claim.start):
         line, col = position(report, f)
-        official = f"{f.official.value:g} {f.official.unit} ({f.official.period})" if f.official else ""
+        official = (
+            f"{f.official.value:g} {f.official.unit} ({f.official.period})" if f.official else ""
+        )
         rows.append(
             f'<tr class="v-{_e(f.verdict)}"><td>{line}:{col}</td><td>{_e(f.claim.text)}</td>'
             f'<td class="verdict">{_e(f.verdict)}</td><td>{_e(f.severity)}</td><td>{_e(f.rule)}</td>'
@@ -113,7 +117,19 @@ def _findings_table(report: ArticleReport) -> str:
         )
     if not rows:
         return "<p>No claims found.</p>"
-    head = "".join(f"<th>{h}</th>" for h in ("where", "claim", "verdict", "severity", "rule", "message", "official", "suggestion"))
+    head = "".join(
+        f"<th>{h}</th>"
+        for h in (
+            "where",
+            "claim",
+            "verdict",
+            "severity",
+            "rule",
+            "message",
+            "official",
+            "suggestion",
+        )
+    )
     return f'<table class="findings"><tr>{head}</tr>{"".join(rows)}</table>'
 
 
@@ -146,7 +162,9 @@ def _page(title: str, body: str) -> str:
     )
 
 
-def render_article_html(report: ArticleReport, *, standalone: bool = True, anchor: str = "article-1") -> str:
+def render_article_html(
+    report: ArticleReport, *, standalone: bool = True, anchor: str = "article-1"
+) -> str:
     """One article: a full self-contained page, or (``standalone=False``) its section only."""
     section = article_section(report, anchor)
     return _page(display_path(report), section) if standalone else section
@@ -183,7 +201,9 @@ def summary_section(reports: Sequence[ArticleReport]) -> str:
     s = summary(reports)
     rows = []
     for i, r in enumerate(reports, start=1):
-        status = f'<span class="error">{_e(r.error)}</span>' if r.error else f"{len(r.flagged)} flagged"
+        status = (
+            f'<span class="error">{_e(r.error)}</span>' if r.error else f"{len(r.flagged)} flagged"
+        )
         rows.append(
             f'<tr><td><a href="#article-{i}">{_e(display_path(r))}</a></td>'
             f"<td>{_e(r.meta.get('outlet') or '')}</td>"
@@ -197,7 +217,7 @@ def summary_section(reports: Sequence[ArticleReport]) -> str:
     )
     return (
         f'<section id="summary"><p>{s["articles"]} article(s), {s["claims"]} claim(s), '
-        f'{s["flagged"]} flagged, {s["errors"]} could not be checked.</p>'
+        f"{s['flagged']} flagged, {s['errors']} could not be checked.</p>"
         f"{svg_bar_chart(s['by_verdict'])}{_count_table('By verdict', s['by_verdict'])}"
         f"{_count_table('By rule', s['by_rule'])}{_count_table('By outlet', s['by_outlet'])}"
         f"{_count_table('By period', s['by_period'])}<h3>Articles</h3>{articles}</section>"

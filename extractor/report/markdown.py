@@ -52,7 +52,9 @@ def _article_lines(r: ArticleReport, opts: RenderOptions) -> list[str]:
     if r.meta.get("outlet"):
         facts.append(f"outlet: {cell(r.meta['outlet'])}")
     published = r.published.isoformat() if r.published else "unknown"
-    facts.append(f"published: {published}" + (f" ({r.published_source})" if r.published_source else ""))
+    facts.append(
+        f"published: {published}" + (f" ({r.published_source})" if r.published_source else "")
+    )
     lines += [f"- {fact}" for fact in facts] + [""]
     if r.error:
         return [*lines, f"**Could not be checked:** {cell(r.error)}", ""]

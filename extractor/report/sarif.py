@@ -22,7 +22,9 @@ from extractor import __version__
 from extractor.model import ArticleReport, Finding
 from extractor.report.common import TOOL_NAME, RenderOptions, end_position, position, shown
 
-SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+SARIF_SCHEMA = (
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+)
 _LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
 
@@ -79,7 +81,9 @@ def _notifications(reports: Sequence[ArticleReport]) -> list[dict[str, Any]]:
         {
             "level": "error",
             "message": {"text": f"could not be checked: {r.error}"},
-            "locations": [{"physicalLocation": {"artifactLocation": {"uri": artifact_uri(r.path)}}}],
+            "locations": [
+                {"physicalLocation": {"artifactLocation": {"uri": artifact_uri(r.path)}}}
+            ],
         }
         for r in reports
         if r.error
@@ -87,7 +91,12 @@ def _notifications(reports: Sequence[ArticleReport]) -> list[dict[str, Any]]:
 
 
 def document(reports: Sequence[ArticleReport], opts: RenderOptions) -> dict[str, Any]:
-    pairs = [(r, f) for r in reports for f in sorted(r.findings, key=lambda f: f.claim.start) if shown(f, opts)]
+    pairs = [
+        (r, f)
+        for r in reports
+        for f in sorted(r.findings, key=lambda f: f.claim.start)
+        if shown(f, opts)
+    ]
     rule_ids = sorted({f.rule for _, f in pairs})
     index = {rule: i for i, rule in enumerate(rule_ids)}
     notes = _notifications(reports)
