@@ -194,7 +194,7 @@ def _skip_reason(text: str, m: regex.Match[str]) -> str | None:
         if PRONOUN_ONE.search(text, max(0, m.start("core") - 12), m.start("core")):
             return REASON_PRONOUN
     digits = m.group("num") or ""
-    if regex.fullmatch(r"(?:1[89]|20)\d\d", digits) and 1900 <= int(digits) <= 2100:
+    if len(digits) == 4 and digits.isdigit() and 1900 <= int(digits) <= 2100:
         return REASON_YEAR
     day = digits or (m.group("ordnum") or "")[:-2]
     if day.isdigit() and 1 <= int(day) <= 31:
@@ -208,21 +208,19 @@ def _skip_reason(text: str, m: regex.Match[str]) -> str | None:
 def _leftover_digits(
     text: str, quantities: list[Quantity], skipped: list[Skipped]
 ) -> list[Skipped]:
-    covered = sorted([(q.start, q.end) for q in quantities] + [(s.start, s.end) for s in skipped])
+    """Digit runs outside every quantity and skipped entry (so none is dropped silently)."""
+    masked = list(text)
+    for a, b in [(q.start, q.end) for q in quantities] + [(s.start, s.end) for s in skipped]:
+        masked[a:b] = " " * (b - a)
     out: list[Skipped] = []
-    i = 0
-    for d in DIGITS.finditer(text):
-        while i < len(covered) and covered[i][1] <= d.start():
-            i += 1
-        if i < len(covered) and covered[i][0] <= d.start() < covered[i][1]:
-            continue
+    for d in DIGITS.finditer("".join(masked)):
         before = text[d.start() - 1] if d.start() else ""
         after = text[d.end()] if d.end() < len(text) else ""
         attached = bool(LATIN.match(before) or LATIN.match(after))
         if not attached and before in "-–/" and d.start() >= 2:
             attached = bool(LATIN.match(text[d.start() - 2]))
         reason = REASON_ATTACHED if attached else REASON_UNPARSED
-        out.append(Skipped(d.group(), d.start(), d.end(), reason))
+        out.append(Skipped(text[d.start() : d.end()], d.start(), d.end(), reason))
     return out
 
 
