@@ -9,7 +9,7 @@ import pytest
 
 from extractor.commands import reference as command
 from extractor.errors import ReferenceDataError, UsageError
-from extractor.reference import load_store
+from extractor.reference import clear_cache
 from extractor.reference.store import bundled_dir
 
 
@@ -27,9 +27,9 @@ def run(argv: list[str]) -> int:
 @pytest.fixture(autouse=True)
 def _private_home(tmp_path, monkeypatch):
     monkeypatch.setenv("FACTCHECK_HOME", str(tmp_path / "home"))
-    load_store.cache_clear()
+    clear_cache()
     yield
-    load_store.cache_clear()
+    clear_cache()
 
 
 def test_show_answers_the_issue_example(capsys):

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from extractor.errors import ReferenceDataError
-from extractor.reference import load_store
+from extractor.reference import clear_cache, load_store
 from extractor.reference.importers import read_file
 from extractor.reference.overlay import import_files, overlay_file
 from extractor.reference.store import bundled_dir
@@ -172,7 +172,7 @@ def test_import_is_idempotent_and_visible_to_load_store(tmp_path):
     assert first.added == 3 * 48 and first.duplicates == 0
     second = import_files([XML4], store_dir)
     assert second.added == 0 and second.duplicates == 3 * 48
-    load_store.cache_clear()
+    clear_cache()
     store = load_store(store_dir)
     assert len(store) == len(load_store(use_overlay=False))  # the bundled store holds the same rows
     bundled = load_store(use_overlay=False)
@@ -191,7 +191,7 @@ def test_import_adds_new_vintages(tmp_path):
         existing=load_store(use_overlay=False),
     )
     assert report.added > 0
-    load_store.cache_clear()
+    clear_cache()
     store = load_store(store_dir)
     latest = store.lookup("exports", "World", "2026-08")
     assert latest.value == 10043269999e3 and latest.release_date == dt.date(2026, 10, 30)

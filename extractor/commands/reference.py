@@ -92,7 +92,7 @@ def _store(args: argparse.Namespace):
 
 
 def _import(args: argparse.Namespace) -> int:
-    from extractor.reference import default_store_dir, load_store
+    from extractor.reference import clear_cache, default_store_dir, load_store
     from extractor.reference.overlay import import_files
 
     store_dir = args.store or default_store_dir()
@@ -103,7 +103,7 @@ def _import(args: argparse.Namespace) -> int:
         for message in result.skipped:
             print(f"  skipped {message}", file=sys.stderr)
     print(f"added {report.added} rows to {report.store_file} ({report.duplicates} already present)")
-    load_store.cache_clear()
+    clear_cache()
     return 0
 
 
@@ -217,7 +217,7 @@ def _fx(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from extractor.reference import bundled_dir, load_store
+    from extractor.reference import bundled_dir, clear_cache
     from extractor.reference.build import build_store
 
     raw = args.raw or bundled_dir()
@@ -225,5 +225,5 @@ def _build(args: argparse.Namespace) -> int:
     for message in skipped:
         print(f"skipped {message}", file=sys.stderr)
     print(f"wrote {rows} rows to {path}")
-    load_store.cache_clear()
+    clear_cache()
     return 0

@@ -32,6 +32,7 @@ __all__ = [
     "Store",
     "bundled_dir",
     "canonical_partner",
+    "clear_cache",
     "default_store_dir",
     "load_store",
 ]
@@ -45,7 +46,7 @@ def load_store(
 ) -> Store:
     """The bundled figures plus the user overlay (``overlay_dir``, default ``$FACTCHECK_HOME`` or
     ``~/.local/share/factcheck``). Cached per process for each combination of arguments;
-    ``load_store.cache_clear()`` forgets it (after an import)."""
+    :func:`clear_cache` forgets it (after an import)."""
     data = Path(data_dir) if data_dir else bundled_dir()
     overlay = (Path(overlay_dir) if overlay_dir else default_store_dir()) if use_overlay else None
     return _load(data.resolve(), overlay.resolve() if overlay else None)
@@ -65,4 +66,6 @@ def _load(data: Path, overlay: Path | None) -> Store:
     return Store(figures, FxSeries(data / "fx" / "DEXJPUS.csv"))
 
 
-load_store.cache_clear = _load.cache_clear  # type: ignore[attr-defined]
+def clear_cache() -> None:
+    """Forget the stores loaded so far (after an import or a rebuild)."""
+    _load.cache_clear()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+from collections.abc import Mapping
 from pathlib import Path
 
 import regex
@@ -110,7 +111,7 @@ def printed_yoy(text: str | None) -> tuple[float | None, str]:
 def area_figures(
     period: Period,
     area: str,
-    cells: dict[str, tuple[str | None, str | None]],
+    cells: Mapping[str, tuple[str | None, str | None]],
     status: str,
     release: dt.date,
     source: str,

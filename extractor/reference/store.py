@@ -100,8 +100,10 @@ class Store:
         """The figure as known on ``as_of`` (None: the latest of all), or None.
 
         ``need="yoy"`` returns the latest vintage that carries a yoy % (with or without a level);
-        ``derived=False`` ignores figures the tool derived.
+        ``derived=False`` ignores figures the tool derived; ``need="any"`` takes every row.
         """
+        if need not in ("value", "yoy", "any"):
+            raise ValueError(f"need must be 'value', 'yoy' or 'any', not {need!r}")
         candidates = [
             f
             for f in self._index.get((flow, partner, _period(period)), ())
