@@ -2,8 +2,9 @@
 
 ``walk(paths, globs)`` lists the files to check: arguments in the order given; a folder is walked
 recursively in sorted order (by path components), skipping dotfiles and dot-folders; ``globs``
-("*.md", "news/*.txt") filter the files found *inside folders*, while a file named explicitly is
-always checked; ``-`` is stdin; a missing path stays in the list so that ``check_paths`` reports it
+("*.md", "news/*.txt") choose the files taken *from folders* (default: :data:`ARTICLE_GLOBS`, the
+text, Markdown and HTML extensions, so that side files such as ``*.gold.yaml`` stay out), while a
+file named explicitly is always checked, whatever its name; ``-`` is stdin; a missing path stays in the list so that ``check_paths`` reports it
 as an error entry in its place; an empty folder (or one with nothing matching) is a warning.
 
 ``check_paths(...)`` yields one :class:`ArticleReport` per file in exactly that order, whatever
@@ -33,6 +34,16 @@ from extractor.errors import ExtractorError
 from extractor.ingest import _coerce_published, apply_date_policy, read_article
 from extractor.model import Article, ArticleReport
 
+ARTICLE_GLOBS: tuple[str, ...] = (
+    "*.txt",
+    "*.text",
+    "*.md",
+    "*.markdown",
+    "*.html",
+    "*.htm",
+    "*.xhtml",
+)
+
 Checker = Callable[..., ArticleReport]  # called as checker(article, config=config)
 
 
@@ -45,11 +56,11 @@ def _default_warn(message: str) -> None:
 
 
 # -- walking ----------------------------------------------------------------------------------
-def _matches(rel: PurePath, globs: Sequence[str] | None) -> bool:
-    return not globs or any(rel.match(g) for g in globs)
+def _matches(rel: PurePath, globs: Sequence[str]) -> bool:
+    return any(rel.match(g) for g in globs)
 
 
-def _walk_dir(root: Path, globs: Sequence[str] | None) -> list[Path]:
+def _walk_dir(root: Path, globs: Sequence[str]) -> list[Path]:
     found: list[Path] = []
     for folder, dirs, files in os.walk(root):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
@@ -70,6 +81,7 @@ def walk(
 ) -> list[Path]:
     """The files to check, in a deterministic order (see the module doc). Duplicates are dropped."""
     warn = warn or _default_warn
+    globs = tuple(globs) if globs else ARTICLE_GLOBS
     out: list[Path] = []
     seen: set[str] = set()
     for raw in paths:
@@ -77,8 +89,7 @@ def walk(
         if str(raw) != "-" and p.is_dir():
             files = _walk_dir(p, globs)
             if not files:
-                what = f" matching {', '.join(globs)}" if globs else ""
-                warn(f"{p}: no files{what} to check (dotfiles are skipped)")
+                warn(f"{p}: no files matching {' '.join(globs)} to check (dotfiles are skipped)")
         else:
             files = [p]
         for f in files:

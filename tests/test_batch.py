@@ -29,7 +29,8 @@ def tree(tmp_path: Path) -> Path:
     (root / "b" / "a2.txt").write_text("Exports fell 1.3%.\n")
     (root / ".hidden.txt").write_text("rose 50%\n")
     (root / ".git" / "config.txt").write_text("rose 60%\n")
-    (root / "Z.bin").write_bytes(b"\x00\x01\x02")
+    (root / "Z.txt").write_bytes(b"\x00\x01\x02")
+    (root / "a.gold.yaml").write_text("claims: []\n")
     return root
 
 
@@ -37,14 +38,15 @@ def rel(paths: list[Path], root: Path) -> list[str]:
     return [p.relative_to(root).as_posix() for p in paths]
 
 
-def test_walk_sorted_recursive_skips_dotfiles(tree: Path) -> None:
-    assert rel(walk([tree]), tree) == ["Z.bin", "a.txt", "b/a2.txt", "b/c.md", "b/deep/d.html"]
+def test_walk_sorted_recursive_skips_dotfiles_and_non_articles(tree: Path) -> None:
+    assert rel(walk([tree]), tree) == ["Z.txt", "a.txt", "b/a2.txt", "b/c.md", "b/deep/d.html"]
 
 
 def test_walk_globs_filter_folder_contents_only(tree: Path) -> None:
     assert rel(walk([tree], ["*.md", "*.html"]), tree) == ["b/c.md", "b/deep/d.html"]
-    explicit = walk([tree / "Z.bin", tree], ["*.md"])
-    assert rel(explicit, tree) == ["Z.bin", "b/c.md"]
+    explicit = walk([tree / "a.gold.yaml", tree], ["*.md"])
+    assert rel(explicit, tree) == ["a.gold.yaml", "b/c.md"]
+    assert rel(walk([tree], ["b/*.txt"]), tree) == ["b/a2.txt"]
 
 
 def test_walk_keeps_argument_order_missing_paths_and_stdin(tree: Path) -> None:
@@ -64,10 +66,10 @@ def test_empty_folder_is_a_warning(tmp_path: Path) -> None:
 def test_check_paths_per_file_errors_do_not_stop(tree: Path) -> None:
     reports = list(check_paths([tree, tree / "missing.txt"], checker=fake_checker))
     names = [Path(r.path or "").name for r in reports]
-    assert names == ["Z.bin", "a.txt", "a2.txt", "c.md", "d.html", "missing.txt"]
+    assert names == ["Z.txt", "a.txt", "a2.txt", "c.md", "d.html", "missing.txt"]
     errors = {Path(r.path or "").name: r.error for r in reports if r.error}
-    assert set(errors) == {"Z.bin", "missing.txt"}
-    assert "binary" in (errors["Z.bin"] or "") and "no such file" in (errors["missing.txt"] or "")
+    assert set(errors) == {"Z.txt", "missing.txt"}
+    assert "binary" in (errors["Z.txt"] or "") and "no such file" in (errors["missing.txt"] or "")
     c = next(r for r in reports if r.path and r.path.endswith("c.md"))
     assert c.published_source == "front_matter" and c.findings[0].verdict == "contradicted"
 
@@ -166,3 +168,32 @@ def test_ctrl_c_stops_workers_and_keeps_finished(tmp_path: Path) -> None:
     os.kill(proc.pid, signal.SIGINT)
     rest, _ = proc.communicate(timeout=20)
     assert proc.returncode == 3 and "INTERRUPTED" in rest
+
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _skip_unless_pipeline(reports: list) -> None:  # type: ignore[type-arg]
+    missing = [r.error for r in reports if "No module named 'extractor." in (r.error or "")]
+    if missing:
+        pytest.skip(f"the pipeline is not complete yet: {missing[0]}")
+
+
+def test_real_pipeline_jobs_2_identical_on_seeds(shared_dir: Path) -> None:
+    seeds = sorted((shared_dir / "seeds").glob("*.txt"))
+    one = list(check_paths(seeds, jobs=1))
+    _skip_unless_pipeline(one)
+    two = list(check_paths(seeds, jobs=2))
+    assert render("json", one) == render("json", two)
+
+
+@pytest.mark.slow
+def test_real_pipeline_jobs_2_identical_over_the_corpus() -> None:
+    corpus = ROOT / "corpus"
+    if not corpus.is_dir():
+        pytest.skip("no corpus/")
+    one = list(check_paths([corpus], jobs=1))
+    _skip_unless_pipeline(one)
+    assert len(one) >= len(list(corpus.glob("*.md")))
+    two = list(check_paths([corpus], jobs=2))
+    assert render("json", one).encode() == render("json", two).encode()

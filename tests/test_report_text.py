@@ -44,3 +44,14 @@ def test_failed_by_level_and_errors() -> None:
     )
     assert not failed([no_errors], "error") and failed([no_errors], "warning")
     assert not failed([], "info")
+
+
+def test_internal_errors_have_their_own_rule() -> None:
+    from extractor.model import ArticleReport
+
+    crashed = ArticleReport(path="x.txt", text="", error="internal error: RuntimeError('bug')")
+    unreadable = ArticleReport(path="y.txt", text="", error="empty file")
+    assert render("text", [crashed, unreadable]).splitlines() == [
+        "x.txt:1:1: error internal.error: internal error: RuntimeError('bug')",
+        "y.txt:1:1: error input.error: empty file",
+    ]

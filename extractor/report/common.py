@@ -12,6 +12,7 @@ from extractor.model import SCHEMA_VERSION, SEVERITIES, VERDICTS, ArticleReport,
 SCHEMA_ID = f"factcheck/{SCHEMA_VERSION}"
 TOOL_NAME = "factcheck"
 ERROR_RULE = "input.error"  # the rule id under which an article that could not be checked shows
+INTERNAL_RULE = "internal.error"  # ... when the cause was a bug rather than the input
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,11 @@ def summary(reports: Sequence[ArticleReport]) -> dict[str, Any]:
         "by_outlet": _sorted_counts(by_outlet),
         "by_period": dict(sorted(by_period.items())),
     }
+
+
+def error_rule(report: ArticleReport) -> str:
+    """``internal.error`` for a crash of the checker, ``input.error`` for anything else."""
+    return INTERNAL_RULE if (report.error or "").startswith("internal error") else ERROR_RULE
 
 
 def display_path(report: ArticleReport) -> str:

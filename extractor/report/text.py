@@ -1,6 +1,7 @@
 """Linter lines, one per finding shown: ``path:line:col: severity rule.id: message``.
 
-An article that could not be checked gives one line at 1:1 with rule ``input.error``. Findings come
+An article that could not be checked gives one line at 1:1 with rule ``input.error`` (or
+``internal.error`` when the checker crashed on it). Findings come
 in text order; newlines inside messages are folded so every finding stays on one greppable line.
 """
 
@@ -9,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from extractor.model import ArticleReport
-from extractor.report.common import ERROR_RULE, RenderOptions, display_path, position, shown
+from extractor.report.common import RenderOptions, display_path, error_rule, position, shown
 
 
 def _one_line(s: str) -> str:
@@ -24,7 +25,7 @@ def render_article(report: ArticleReport, opts: RenderOptions) -> str:
     path = display_path(report)
     lines = []
     if report.error:
-        lines.append(f"{path}:1:1: error {ERROR_RULE}: {_one_line(report.error)}")
+        lines.append(f"{path}:1:1: error {error_rule(report)}: {_one_line(report.error)}")
     for f in sorted(report.findings, key=lambda f: (f.claim.start, f.claim.end)):
         if not shown(f, opts):
             continue
