@@ -20,6 +20,7 @@ from extractor.components.quantities import (
     skipped_numbers,
 )
 from extractor.model import Quantity
+from extractor.patterns import numbers as P
 
 T, B, M = 1e12, 1e9, 1e6
 
@@ -255,3 +256,46 @@ def test_fast_enough() -> None:
     elapsed = time.perf_counter() - start
     assert len(result.quantities) == 400 * len(match_quantities(SENTENCE))
     assert elapsed < 2.0, f"{elapsed:.2f}s for {len(text)} characters"
+
+
+def test_a_percent_against_the_dollar_is_not_a_rate() -> None:
+    (q,) = match_quantities("the yen depreciated by 6.1% against the dollar")
+    assert (q.text, q.unit) == ("6.1%", "percent")
+
+
+def _one(text: str) -> Quantity:
+    found = match_quantities(text)
+    assert len(found) == 1, (text, found)
+    return found[0]
+
+
+def test_every_spelling_in_the_pattern_tables_fires() -> None:
+    """Each spelling of extractor/patterns/numbers.py has an example that must fire."""
+    units = {"JPY": "JPY", "USD": "USD", "unknown": "unknown"}
+    for spelling, code in P.CURRENCY_PREFIXES.items():
+        q = _one(f"worth {spelling}5 billion")
+        assert (q.unit, q.value) == (units[code], 5e9), spelling
+    for spelling, code in P.CURRENCY_SUFFIXES.items():
+        assert _one(f"worth 5 billion {spelling}").unit == units[code], spelling
+    for spelling in P.SCALE_WORDS:
+        assert _one(f"worth 5 {spelling} yen").value >= 5e3, spelling
+    for spelling in P.SHORT_SCALES:
+        assert _one(f"worth $5{spelling}").value >= 5e3, spelling
+    for spelling in P.PERCENT_SUFFIXES:
+        assert _one(f"up 5 {spelling}").unit == "percent", spelling
+    for spelling in P.TIMES_SUFFIXES:
+        sep = "" if spelling in ("x", "-fold") else " "
+        assert _one(f"up 5{sep}{spelling}").unit == "times", spelling
+    for spelling in P.RATE_SUFFIXES:
+        sep = "" if spelling.startswith("/") else " "
+        assert _one(f"at 150 yen{sep}{spelling}").unit == "JPY_per_USD", spelling
+    for spelling, canonical in P.HEDGES.items():
+        assert _one(f"up {spelling} 5%").hedge == canonical, spelling
+    for word, value in P.NUMBER_WORDS.items():
+        assert _one(f"up {word} percent").value == value, word
+    for word, value in P.ORDINAL_WORDS.items():
+        assert _one(f"the {word} year").value == value, word
+    for month in P.MONTHS:
+        assert scan(f"on {month} 17").quantities == (), month
+    for word in P.PRONOUN_ONE_AFTER:
+        assert scan(f"{word} one").quantities == (), word

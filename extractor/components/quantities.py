@@ -65,8 +65,13 @@ def _build() -> regex.Pattern[str]:
     pre = _alternation(P.CURRENCY_PREFIXES)
     short = "".join(sorted(P.SHORT_SCALES))
     times = _alternation(s for s in P.TIMES_SUFFIXES if s != "x")
-    post = "|".join([_alternation(P.CURRENCY_SUFFIXES), _alternation(P.PERCENT_SUFFIXES), times])
-    rate = _alternation(P.RATE_SUFFIXES)
+    rate_only = r"(?P<rate>\s*(?:" + _alternation(P.RATE_SUFFIXES) + r")(?!\p{Latin}))"
+    # a rate ("per dollar") follows a currency word or nothing: "6.1% against the dollar" is not one
+    post_currency = (
+        sep + r"(?P<post>" + _alternation(P.CURRENCY_SUFFIXES) + r")(?!\p{Latin})" + rate_only + "?"
+    )
+    others = "|".join([_alternation(P.PERCENT_SUFFIXES), times, r"(?<![\s-])x"])
+    post_other = sep + r"(?P<post>" + others + r")(?!\p{Latin})"
     number = (
         r"(?(pre)|(?<!" + latin + r"|\p{N}[.,]|[\p{Latin}\p{N}][-‐–/:]))"
         r"(?:(?P<num>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)(?![.,]?\d)"
@@ -92,8 +97,15 @@ def _build() -> regex.Pattern[str]:
         + _alternation(P.SCALE_WORDS)
         + r")(?!\p{Latin})"
         r"|(?(pre)(?-i:(?P<sscale>[" + short + r"])))(?![\p{Latin}\p{N}]))?"
-        r"(?(pre)|(?:" + sep + r"(?P<post>" + post + r"|(?<![\s-])x)(?!\p{Latin}))?)"
-        r"(?P<rate>\s*(?:" + rate + r")(?!\p{Latin}))?)"
+        r"(?(pre)"
+        + rate_only
+        + r"?|(?:"
+        + post_currency
+        + "|"
+        + post_other
+        + "|"
+        + rate_only
+        + r")?))"
         r"(?![\p{Latin}\p{N}]))"
     )
     yrange = (
