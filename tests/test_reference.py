@@ -106,6 +106,13 @@ def test_lookup_returns_the_vintage_known_on_the_date():
     assert store.lookup("balance", "China", "FY2024") is None
 
 
+def test_or_later_falls_back_to_the_earliest_later_vintage():
+    store = _vintaged_store()
+    early = store.lookup("balance", "United States", "FY2024", D(2025, 1, 1), or_later=True)
+    assert early.release_date == D(2025, 4, 17)
+    assert store.lookup("balance", "United States", "FY2024", D(2025, 1, 1)) is None
+
+
 def test_vintages_are_oldest_first_with_undated_rows_first():
     days = [
         f.release_date for f in _vintaged_store().vintages("balance", "United States", "FY2024")
@@ -193,8 +200,13 @@ def test_history_uses_the_vintage_of_the_date_or_the_earliest():
         ]
     )
     history = store.history("balance", "World", "month", as_of=D(2025, 3, 20))
-    assert [f.period.code for f in history] == ["2025-01", "2025-02", "2025-03"]
-    assert [f.value for f in history] == [-2.7e12, 0.5e12, 0.6e12]  # 2025-03: earliest, not yet out
+    assert [f.period.code for f in history] == ["2025-01", "2025-02"]  # March not over yet
+    assert [f.value for f in history] == [-2.7e12, 0.5e12]
+    early = store.history("balance", "World", "month", as_of=D(2025, 3, 1))
+    assert [(f.period.code, f.release_date) for f in early] == [
+        ("2025-01", D(2025, 2, 19)),
+        ("2025-02", D(2025, 3, 19)),
+    ]
     latest = store.history("balance", "World", "month")
     assert latest[0].value == -2.8e12
     assert [f.period.code for f in store.history("balance", "World", "CY")] == ["CY2024"]

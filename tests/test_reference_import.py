@@ -155,6 +155,15 @@ def test_tidy_csv_is_read_and_checked(tmp_path):
     assert info.value.line == 2
 
 
+def test_store_files_import_back_unchanged(tmp_path):
+    from extractor.reference.store import write_store_file
+
+    figures = [f for f in read_file(XML4).figures][:6]
+    path = tmp_path / "export.csv"
+    write_store_file(path, figures)
+    assert read_file(path).figures == tuple(figures)
+
+
 def test_unrecognised_and_empty_files_are_rejected(tmp_path):
     empty = tmp_path / "empty.csv"
     empty.write_bytes(b"")

@@ -96,24 +96,32 @@ class Store:
         *,
         need: str = "value",
         derived: bool = True,
+        or_later: bool = False,
     ) -> Figure | None:
         """The figure as known on ``as_of`` (None: the latest of all), or None.
 
         ``need="yoy"`` returns the latest vintage that carries a yoy % (with or without a level);
         ``derived=False`` ignores figures the tool derived; ``need="any"`` takes every row.
+        ``or_later=True``: when nothing was released by ``as_of``, the earliest vintage released
+        after it (check ``release_date`` to tell; e.g. 2019 months exist only in the 2026 time series).
         """
         if need not in ("value", "yoy", "any"):
             raise ValueError(f"need must be 'value', 'yoy' or 'any', not {need!r}")
-        candidates = [
+        usable = [
             f
             for f in self._index.get((flow, partner, _period(period)), ())
-            if (as_of is None or (f.release_date is not None and f.release_date <= as_of))
-            and (need != "value" or f.value is not None)
+            if (need != "value" or f.value is not None)
             and (need != "yoy" or f.yoy_pct is not None)
             and (derived or f.source_kind != "derived")
         ]
+        candidates = [
+            f
+            for f in usable
+            if as_of is None or (f.release_date is not None and f.release_date <= as_of)
+        ]
         if not candidates:
-            return None
+            later = [f for f in usable if f.release_date is not None] if or_later else []
+            return later[0] if later else None
         best = max(authority(f) for f in candidates)
         return [f for f in candidates if authority(f) == best][-1]
 
@@ -121,9 +129,13 @@ class Store:
         self, flow: str, partner: str, basis: str, as_of: dt.date | None = None
     ) -> list[Figure]:
         """One figure per period of ``basis`` ('month', 'CY', 'FY', 'CYH', 'FYH'), sorted by period:
-        the vintage current at ``as_of`` where one exists, else the earliest vintage with a value."""
+        the vintage current at ``as_of`` where one exists, else the earliest vintage released later
+        (months before 2024 exist only in the 2026 time series). Periods that had not ended by
+        ``as_of`` are left out: nobody could know them then."""
         out = []
         for period in self._series.get((flow, partner, basis), ()):
+            if as_of is not None and period.end >= as_of:
+                continue
             f = self.lookup(flow, partner, period, as_of)
             if f is None:
                 f = next(
