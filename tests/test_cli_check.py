@@ -5,6 +5,7 @@ The pipeline is replaced by the fake checker of sample_reports, in this process 
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -63,6 +64,9 @@ def test_every_format_to_a_file(drafts: Path, tmp_path: Path, fmt: str) -> None:
     assert main(["check", str(drafts), "-j", "1", "--format", fmt, "--output", str(out)]) == 1
     assert out.stat().st_size > 0
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+    umask = os.umask(0)
+    os.umask(umask)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~umask
 
 
 def test_output_refuses_to_overwrite_without_force(

@@ -65,6 +65,9 @@ class _Sink:
             fd, self.tmp = tempfile.mkstemp(
                 prefix=f".{self.output.name}.", suffix=".tmp", dir=self.output.parent or Path(".")
             )
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(self.tmp, 0o666 & ~umask)  # mkstemp makes 0600; a report is an ordinary file
             self.fh = os.fdopen(fd, "w", encoding="utf-8", newline="")
 
     def write(self, s: str) -> None:
