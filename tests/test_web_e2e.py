@@ -196,6 +196,17 @@ def test_server_errors_are_shown(page: Any) -> None:
         assert page.locator("#result").is_hidden()
 
 
+def test_docs_render_offline(page: Any) -> None:
+    failed: list[str] = []
+    page.on("response", lambda r: failed.append(r.url) if r.status >= 400 else None)
+    with running(create_app(settings=WebSettings(checker=fixed_report))) as base:
+        page.goto(base + "/docs")
+        page.wait_for_selector(".opblock", timeout=20_000)
+        paths = page.locator(".opblock-summary-path").all_inner_texts()
+        assert {"/api/check", "/api/reference", "/health"} <= {p.strip() for p in paths}
+    assert failed == []
+
+
 # -- the real pipeline, on a draft modelled on a seed article --------------------------------
 DRAFT = (
     "TOKYO, April 17, 2025 - Japan's trade surplus with the United States surged in fiscal 2024, "

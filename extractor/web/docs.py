@@ -1,9 +1,10 @@
-"""API docs served from this machine: Swagger UI from the ``swagger-ui-bundle`` package when it
-is installed, else a plain local page listing the endpoints; ``/openapi.json`` either way.
+"""API docs served from this machine: Swagger UI 5 from the ``swagger-ui-py`` package (its static
+files only; the package is not imported) when it is installed, else a plain local page listing the endpoints; ``/openapi.json`` either way.
 FastAPI's own ``/docs`` would load Swagger UI from a CDN, which this app must not do."""
 
 from __future__ import annotations
 
+import importlib.util
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ _SWAGGER_PAGE = """<!DOCTYPE html>
 <meta charset="utf-8">
 <title>factcheck API</title>
 <link rel="stylesheet" href="/docs/assets/swagger-ui.css">
+<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
 </head>
 <body>
 <div id="swagger-ui"></div>
@@ -29,12 +31,11 @@ _SWAGGER_PAGE = """<!DOCTYPE html>
 
 
 def swagger_dir() -> Path | None:
-    """Where the vendored Swagger UI lives, or None when the package is not installed."""
-    try:
-        from swagger_ui_bundle import swagger_ui_path
-    except ImportError:
+    """Where the vendored Swagger UI lives, or None when ``swagger-ui-py`` is not installed."""
+    spec = importlib.util.find_spec("swagger_ui")
+    if spec is None or not spec.submodule_search_locations:
         return None
-    path = Path(str(swagger_ui_path))
+    path = Path(next(iter(spec.submodule_search_locations))) / "static"
     return path if (path / "swagger-ui-bundle.js").is_file() else None
 
 
