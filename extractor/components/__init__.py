@@ -1,0 +1,1 @@
+"""spaCy components and the pure functions behind them (one concern per module)."""

@@ -1,0 +1,149 @@
+"""The claim layer over a whole text: sentences in order, carrying the article's current period,
+metric and partner from one sentence to the next.
+
+:func:`assemble_claims` is pure (text, sentence offsets, quantities, publication date, language)
+-> Claims sorted by start offset; the spaCy component ``extractor_claims`` calls it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+import regex
+
+from extractor.components.attribution import ArticleState, PeriodHit
+from extractor.components.claims import finish, quantity_claim
+from extractor.components.context import SentenceView, sentence_view
+from extractor.components.lexicon import Lexicon, find_mentions, lexicon
+from extractor.components.periods_text import (
+    PeriodContext, PeriodPhrase, Resolved, find_period_phrases, fiscal_reading, resolve_period,
+)  # fmt: skip
+from extractor.components.phrase_claims import (
+    Built, definition_claims, direction_claims, record_claims, streak_claims,
+)  # fmt: skip
+from extractor.model import Claim, Quantity
+from extractor.periods import Period
+
+Sentence = tuple[int, int, int]  # start, end, paragraph
+
+
+def assemble_claims(
+    text: str, sentences: Sequence[Sentence], quantities: Sequence[Quantity],
+    published: dt.date | None = None, lang: str = "en",
+) -> list[Claim]:
+    """Every claim of ``text``, sorted by start offset."""
+    lex = lexicon(lang)
+    mentions = find_mentions(text, lex)
+    phrases = find_period_phrases(text, lang)
+    ref = published or stated_date(text, phrases)
+    state = ArticleState(ref=ref, main=main_period(text, phrases, ref, lang))
+    claims: list[Claim] = []
+    for start, end, paragraph in sentences:
+        sv = sentence_view(text, start, end, paragraph, mentions, list(quantities), lex)
+        inside = [p for p in phrases if start <= p.start and p.end <= end]
+        claims.extend(_sentence(sv, inside, state, lex, lang))
+    claims.sort(key=lambda c: (c.start, c.end, c.kind, c.metric))
+    return claims
+
+
+def stated_date(text: str, phrases: list[PeriodPhrase]) -> dt.date | None:
+    """The latest full date the text states ("Thursday, April 17, 2025"), as a fallback reference."""
+    best: dt.date | None = None
+    for p in phrases:
+        day = regex.search(r"(?<![\d])(\d{1,2})(?!\d)", p.text)
+        if p.kind == "date" and p.year and p.month and day:
+            try:
+                d = dt.date(p.year, p.month, int(day.group(1)))
+            except ValueError:
+                continue
+            best = d if best is None or d > best else best
+    return best
+
+
+def main_period(text: str, phrases: list[PeriodPhrase], ref: dt.date | None, lang: str) -> Period | None:
+    """The first period the text names outright (headlines before it take it)."""
+    for p in phrases:
+        if p.kind == "date" or p.relative:
+            continue
+        r = _resolve(p, text, PeriodContext(ref=ref), lang)
+        if r.period is not None:
+            return r.period
+    return None
+
+
+def _resolve(p: PeriodPhrase, text: str, ctx: PeriodContext, lang: str) -> Resolved:
+    if fiscal_reading(p, text, ctx.ref, lang):
+        return Resolved(Period.fiscal_year(p.year), (f"period.year_read_as_fiscal: {p.text}",))  # type: ignore[arg-type]
+    return resolve_period(p, ctx)
+
+
+def _period_hits(sv: SentenceView, phrases: list[PeriodPhrase], state: ArticleState, lang: str) -> list[PeriodHit]:
+    hits: list[PeriodHit] = []
+    local = state.current
+    for p in phrases:
+        r = _resolve(p, sv.text, PeriodContext(ref=state.ref, anchor=local), lang)
+        hits.append(PeriodHit(p, r.period, r.notes))
+        if r.period is not None and not p.relative and p.kind != "date":
+            local = r.period
+    return hits
+
+
+def _sentence(
+    sv: SentenceView, phrases: list[PeriodPhrase], state: ArticleState, lex: Lexicon, lang: str
+) -> list[Claim]:
+    if sv.paragraph != state.paragraph:
+        state.paragraph, state.partner = sv.paragraph, None
+    hits = _period_hits(sv, phrases, state, lang)
+    used: set[int] = set()
+    consumed: set[int] = set()
+    built: list[Built] = []
+    streaks = streak_claims(sv, hits, state, lex, consumed)
+    for q in sv.quantities:
+        if q.start not in consumed:
+            got = quantity_claim(sv, q, hits, state, lex, used)
+            if got is not None:
+                built.append(got)
+    built += direction_claims(sv, hits, state, used)
+    built += record_claims(sv, hits, state, lex)
+    built += streaks
+    built += definition_claims(sv, hits, state)
+    built = [_same_figure(c, x, state, sv) for c, x in built]
+    _advance(sv, hits, built, state)
+    return [finish(c, x) for c, x in built]
+
+
+def _same_figure(c: Claim, x: dict[str, Any], state: ArticleState, sv: SentenceView) -> Built:
+    """"The $63 billion surplus" later in an article is the figure named earlier: same partner."""
+    key = (c.normalized.value, c.normalized.unit) if c.kind == "level" and c.normalized else None
+    if key is None or x["excluded"]:
+        return c, x
+    if key in state.figures and x["partner"] == "World" and not sv.of("PARTNERS") and not sv.of("TOTALS"):
+        partner, period = state.figures[key]
+        if partner != "World":
+            x = {**x, "partner": partner, "notes": x["notes"] + ("attribution.same_figure",)}
+            if not x["_explicit"]:
+                x["period"] = period
+    state.figures.setdefault(key, (x["partner"], x["period"]))
+    return c, x
+
+
+def _advance(sv: SentenceView, hits: list[PeriodHit], built: list[Built], state: ArticleState) -> None:
+    """Move the article's current period, metric and partner on after a sentence."""
+    live = [(c, x) for c, x in built if not x["excluded"]]
+    explicit = [x["period"] for c, x in sorted(live, key=lambda b: b[0].start) if x["_explicit"] and x["period"]]
+    if explicit:
+        state.anchor = explicit[-1]
+    elif not built:
+        named = [h.period for h in hits if h.period and not h.phrase.relative and h.phrase.kind != "date"]
+        if named:
+            state.anchor = named[0]
+    if live:
+        last = max(live, key=lambda b: b[0].start)[1]
+        if last["metric"] != "other":
+            state.metric = (last["metric"], last["sign"])
+        state.partner = last["partner"]
+    elif sv.of("METRICS"):
+        m = sv.of("METRICS")[-1]
+        state.metric = (str(m.get("metric")), m.get("sign"))

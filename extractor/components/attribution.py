@@ -1,0 +1,146 @@
+"""Who and what a claim is about: metric (with the surplus/deficit word), partner and period.
+
+Pure functions over a :class:`SentenceView` and the article state carried between sentences:
+
+- :func:`metric_at`: "a 3.9% rise *in exports*", "*exports* rose 5.9%", "*¥5.63 trillion
+  shortfall*", else the nearest metric word before, then after, then the previous sentence's;
+- :func:`partner_at`: "a surplus of $63 billion *with the United States*", "exports *to China*
+  rose ...", "*overall* exports" (World), else the partner carried within the paragraph;
+- :func:`period_at`: a period phrase right after the figure ("349.9 billion yen *in the same
+  month last year*") or right before it ("*the previous year's* ¥5.63 trillion"), else the nearest
+  one before in the sentence, then after, then the article's current period.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import regex
+
+from extractor.components.context import SentenceView
+from extractor.components.lexicon import Mention
+from extractor.components.periods_text import PeriodPhrase
+from extractor.periods import Period
+
+_IN_OF = regex.compile(r"^[^\d,;:]{0,25}?\b(?:in|of)\s+(?:[\w'’-]+\s+){0,2}?$", regex.IGNORECASE)
+_NEXT_BALANCE = regex.compile(r"^\s+(?:[\w.'’-]+\s+){0,2}?$")
+_AFTER_GAP = regex.compile(
+    r"^[\s,)]*(?:(?:in|for|during|of|over|through|at|from|than|compared\s+(?:with|to)|against)\s+)?$",
+    regex.IGNORECASE,
+)
+_BASE_GAP = regex.compile(r"(?:from|over|than|compared\s+(?:with|to)|against|versus)\s+$", regex.IGNORECASE)
+_PARTNER_GAP = regex.compile(r"^[\s)]*(?:with|to|from|toward|towards)?\s*(?:the\s+)?$", regex.IGNORECASE)
+PRONOUN = regex.compile(r"^\W*(?:it|they|this|these|which|that|both|each)\b", regex.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class PeriodHit:
+    """A period phrase of the sentence with the Period it resolved to."""
+
+    phrase: PeriodPhrase
+    period: Period | None
+    notes: tuple[str, ...] = ()
+
+
+@dataclass
+class ArticleState:
+    """What carries from sentence to sentence (internal to one extraction run)."""
+
+    ref: dt.date | None
+    main: Period | None
+    anchor: Period | None = None
+    paragraph: int = -1
+    metric: tuple[str, str | None] | None = None  # (metric, sign) of the previous sentence
+    partner: str | None = None  # partner carried within the paragraph
+    figures: dict[tuple[float, str], tuple[str, Period | None]] = field(default_factory=dict)
+
+    @property
+    def current(self) -> Period | None:
+        return self.anchor or self.main
+
+
+@dataclass(frozen=True)
+class MetricHit:
+    metric: str
+    sign: str | None
+    source: str  # mention, carried, none
+
+
+def metric_at(sv: SentenceView, a: int, b: int, state: ArticleState) -> MetricHit:
+    """The metric a figure at ``[a, b)`` is about."""
+    metrics = sv.of("METRICS")
+    after = [m for m in metrics if m.start >= b]
+    for m in after[:1]:
+        if _IN_OF.match(sv.text[b : m.start]) or (
+            m.get("metric") == "balance" and _NEXT_BALANCE.match(sv.text[b : m.start])
+        ):
+            return _hit(m, metrics)
+    before = [m for m in metrics if m.end <= a]
+    if before:
+        return _hit(before[-1], metrics)
+    if after:
+        return _hit(after[0], metrics)
+    if state.metric is not None:
+        return MetricHit(state.metric[0], state.metric[1], "carried")
+    return MetricHit("other", None, "none")
+
+
+def _hit(m: Mention, metrics: list[Mention]) -> MetricHit:
+    metric, sign = str(m.get("metric")), m.get("sign")
+    if metric == "balance" and sign is None:  # "the trade balance was a deficit of ..."
+        signed = [x for x in metrics if x.get("sign") and abs(x.start - m.end) < 40]
+        sign = signed[0].get("sign") if signed else None
+    return MetricHit(metric, sign, "mention")
+
+
+def subject_metric(sv: SentenceView, pos: int, state: ArticleState) -> MetricHit | None:
+    """The metric a verb at ``pos`` is said of: a metric word earlier in its clause, or a
+    pronoun subject ("It exceeded ...") standing for the previous metric."""
+    cs, _ = sv.clause(pos)
+    inside = sv.of("METRICS", cs, pos)
+    if inside:
+        return _hit(inside[-1], sv.of("METRICS"))
+    if PRONOUN.match(sv.text[cs:pos]):
+        return metric_at(sv, pos, pos, state)
+    return None
+
+
+def partner_at(sv: SentenceView, a: int, b: int, state: ArticleState) -> str:
+    """The partner of a figure at ``[a, b)`` (canonical name; World when none is named)."""
+    partners = sv.of("PARTNERS")
+    for p in partners:
+        if b <= p.start <= b + 30 and _PARTNER_GAP.match(sv.text[b : p.start]):
+            return str(p.get("partner"))
+    before = [p for p in partners if p.end <= a]
+    totals = sv.of("TOTALS", sv.start, a)
+    if before and not any(t.start >= before[-1].end for t in totals):
+        return str(before[-1].get("partner"))
+    if totals or before:
+        return "World"
+    return state.partner or "World"
+
+
+def period_at(
+    sv: SentenceView, a: int, b: int, hits: list[PeriodHit], change: bool, state: ArticleState
+) -> tuple[PeriodHit | None, Period | None, bool]:
+    """(the phrase used or None, the period, whether the phrase is a year-earlier base)."""
+    usable = [h for h in hits if h.phrase.kind != "date"]
+    base = False
+    for h in usable:
+        gap = sv.text[b : h.phrase.start]
+        if b <= h.phrase.start <= b + 40 and not sv.quantity_in(b, h.phrase.start) and _AFTER_GAP.match(gap):
+            if h.phrase.relative and change and _BASE_GAP.search(gap):
+                base = True
+                continue
+            return h, h.period, False
+        if h.phrase.end <= a and a - h.phrase.end <= 2 and h.phrase.text[-2:] in ("'s", "’s"):
+            return h, h.period, False
+    explicit = [h for h in usable if not h.phrase.relative and h.period is not None]
+    before = [h for h in explicit if h.phrase.end <= a]
+    if before:
+        return before[-1], before[-1].period, base
+    after = [h for h in explicit if h.phrase.start >= b]
+    if after:
+        return after[0], after[0].period, base
+    return None, state.current, base

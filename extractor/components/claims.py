@@ -1,0 +1,163 @@
+"""Assemble Claims from quantities, mentions and period phrases, sentence by sentence.
+
+Each sentence yields, in text order: quantity claims (level, change, share, rate), standalone
+direction claims ("surged to ..."), record and streak claims, and one claim per wrong fiscal-year
+definition. Attribution is in :mod:`extractor.components.attribution`, exclusions in
+:mod:`extractor.components.exclusions`, records and streaks in :mod:`extractor.components.records`.
+
+The article's current period moves on when a sentence names a period for a claim that is in
+scope (a sentence about tariffs "starting April 2025" does not move it); a sentence before any
+period (a headline) takes the first period of the body.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+import regex
+
+from extractor.components.attribution import (
+    ArticleState, MetricHit, PeriodHit, metric_at, partner_at, period_at, subject_metric,
+)  # fmt: skip
+from extractor.components.context import SentenceView
+from extractor.components.exclusions import exclusion_for
+from extractor.components.lexicon import Lexicon, Mention
+from extractor.model import Claim, Normalized, Quantity
+
+_DIR = {1: "up", -1: "down", 0: "flat"}
+_TIGHT_BEFORE = 3  # words allowed between a direction word and its figure ("increased by over")
+_TIGHT_AFTER = 2  # words allowed between a figure and its direction noun ("4% year-on-year rise")
+
+
+def signed_direction(size_dir: int, metric: str, sign: str | None) -> str:
+    """The direction of the signed series: a deficit that grows is a balance going down."""
+    if metric == "balance" and sign == "deficit":
+        size_dir = -size_dir
+    return _DIR[size_dir]
+
+
+def base_claim(sv: SentenceView, a: int, b: int, kind: str, **kw: Any) -> Claim:
+    return Claim(text=sv.text[a:b], start=a, end=b, kind=kind, sentence=sv.span, **kw)  # type: ignore[arg-type]
+
+
+def attribute(
+    sv: SentenceView, a: int, b: int, hits: list[PeriodHit], state: ArticleState, *,
+    change: bool = False, metric: MetricHit | None = None, percent: bool = False,
+    quantity: bool = True,
+) -> dict[str, Any]:
+    """The shared fields of a claim at ``[a, b)``: metric, sign, partner, period, notes, excluded."""
+    mh = metric or metric_at(sv, a, b, state)
+    hit, period, base = period_at(sv, a, b, hits, change, state)
+    notes = tuple(n for n in (hit.notes if hit else ()) if not n.startswith("period.fiscal_definition"))
+    if mh.source == "none":
+        notes += ("metric.unresolved",)
+    return {
+        "metric": mh.metric,
+        "sign": mh.sign if mh.metric == "balance" else None,
+        "partner": partner_at(sv, a, b, state),
+        "period": period,
+        "notes": notes,
+        "excluded": exclusion_for(sv, a, b, percent, quantity),
+        "_explicit": hit is not None and not hit.phrase.relative,
+        "_base": base,
+    }
+
+
+def finish(claim: Claim, extra: dict[str, Any]) -> Claim:
+    fields = {k: v for k, v in extra.items() if not k.startswith("_")}
+    if fields.get("partner") == "Other" and not fields.get("excluded"):
+        fields["excluded"] = "unnamed_partner"
+    return dataclasses.replace(claim, **fields)
+
+
+# -- quantities -----------------------------------------------------------------------------
+
+
+def direction_for(sv: SentenceView, q: Quantity, lex: Lexicon) -> Mention | None:
+    """The direction word that governs a percentage: "rose 5.9%", "a 55.5% increase"."""
+    dirs = [m for m in sv.of("DIRECTIONS") if m.get("form") in ("verb", "noun", "adverb")]
+    clause = sv.clause(q.start)
+    for m in reversed([m for m in dirs if m.end <= q.start]):
+        gap = sv.text[m.end : q.start]
+        if sv.clause(m.start) == clause and len(gap.split()) <= _TIGHT_BEFORE:
+            return m
+        break
+    for m in [m for m in dirs if m.start >= q.end][:1]:
+        gap = sv.text[q.end : m.start]
+        if sv.clause(m.start) == clause and len(gap.split()) <= _TIGHT_AFTER:
+            return m
+    return None
+
+
+def quantity_kind(sv: SentenceView, q: Quantity, lex: Lexicon) -> tuple[str | None, str | None]:
+    """(kind, metric forced by a share cue) of a quantity; kind None for counts."""
+    if q.unit == "percent":
+        for r in lex.shares:
+            if r.data["side"] == "after":
+                m = r.regex.match(sv.text[q.end : q.end + 60])
+                if m:
+                    metric = m.groupdict().get("metric", "").lower()
+                    return "share", {"shipments": "exports", "trade": None}.get(metric, metric)
+            elif r.regex.search(sv.text[max(sv.start, q.start - 40) : q.start]):
+                return "share", None
+        return "change", None
+    return {"times": "change", "JPY": "level", "USD": "level", "JPY_per_USD": "rate",
+            "unknown": "level"}.get(q.unit), None  # fmt: skip
+
+
+def quantity_claim(
+    sv: SentenceView, q: Quantity, hits: list[PeriodHit], state: ArticleState, lex: Lexicon,
+    used: set[int],
+) -> tuple[Claim, dict[str, Any]] | None:
+    kind, share_metric = quantity_kind(sv, q, lex)
+    if kind is None:
+        return None
+    mh = MetricHit(share_metric, None, "mention") if share_metric else None
+    if kind == "rate":
+        mh = MetricHit("usd_jpy_rate", None, "mention")
+    extra = attribute(sv, q.start, q.end, hits, state, change=kind == "change", metric=mh,
+                      percent=q.unit == "percent")
+    if q.unit == "unknown" and not extra["excluded"]:
+        extra["excluded"] = "other_currency"
+    claim = base_claim(sv, q.start, q.end, kind, value=q.written_value, unit=q.written_unit,
+                       precision=q.precision, hedge=q.hedge)
+    if kind == "change":
+        claim = _change_fields(sv, q, claim, extra, lex, used)
+    elif kind == "level" and q.unit in ("JPY", "USD"):
+        negative = extra["sign"] == "deficit" or (q.negative and extra["metric"] != "balance")
+        negative = negative or (q.negative and extra["sign"] is None)
+        claim = dataclasses.replace(claim, normalized=Normalized(-abs(q.value) if negative else abs(q.value), q.unit))
+    else:
+        claim = dataclasses.replace(claim, normalized=Normalized(q.value, q.unit))
+    return claim, extra
+
+
+def _change_fields(
+    sv: SentenceView, q: Quantity, claim: Claim, extra: dict[str, Any], lex: Lexicon, used: set[int]
+) -> Claim:
+    d = direction_for(sv, q, lex)
+    value = q.value
+    direction = None
+    if d is not None:
+        used.add(d.start)
+        size_dir = -1 if d.groups.get("down") else int(d.get("dir"))
+        if q.unit == "percent":
+            value = size_dir * abs(q.value)
+        direction = signed_direction(size_dir, extra["metric"], extra["sign"])
+    elif q.negative:
+        direction = signed_direction(-1, extra["metric"], extra["sign"])
+    return dataclasses.replace(claim, normalized=Normalized(value, q.unit), direction=direction,  # type: ignore[arg-type]
+                               basis=basis_near(sv, q.start, q.end))
+
+
+def basis_near(sv: SentenceView, a: int, b: int) -> str:
+    """'mom' when a month-on-month cue is near the figure, else 'yoy' (the default)."""
+    cs, ce = sv.clause(a)
+    for m in sv.of("BASES", cs, ce):
+        if m.get("basis") == "mom":
+            return "mom"
+    return "yoy"
+
+
+HALVE_HEDGE = regex.compile(r"^(nearly|almost|roughly|about)\s+", regex.IGNORECASE)

@@ -1,0 +1,60 @@
+"""Claims that are out of scope and must be reported as not checked (never as errors):
+tariff rates, forecasts and market expectations, targets, stock indices, services and digital
+trade, other countries' own statistics, commodity-level figures.
+
+:func:`exclusion_for` is pure: a sentence, the claim's span and whether it is a percentage ->
+the reason (``tariff``, ``forecast``, ``target``, ``stock_index``, ``services``,
+``other_country``, ``commodity``) or None. The cues are data (``EXCLUSIONS`` in
+``extractor.patterns.claims_<lang>``) with a scope:
+
+- ``percent``: a percentage in the cue's clause, or with no metric word between it and the cue
+  ("a potential 24% levy", "tariffs ... (increases up to 145%)");
+- ``clause``: the quantities after the cue in its clause, or, when none follows, the nearest one
+  before it ("market expectations, which anticipated a 4.5 percent increase",
+  "below the 4.5% economists had expected");
+- ``sentence``: every claim of the sentence ("digital services ... reaching ¥6.6 trillion");
+- ``subject``: the cue is in the clause before the claim ("auto exports fell 24.7%").
+"""
+
+from __future__ import annotations
+
+from extractor.components.context import SentenceView
+from extractor.components.lexicon import Mention
+
+ORDER = ("tariff", "forecast", "target", "stock_index", "services", "other_country", "commodity")
+
+
+def exclusion_for(sv: SentenceView, a: int, b: int, is_percent: bool, is_quantity: bool = True) -> str | None:
+    """Why the claim at ``[a, b)`` is out of scope, or None."""
+    reasons = {m.get("reason") for m in sv.of("EXCLUSIONS") if _applies(sv, m, a, b, is_percent, is_quantity)}
+    return next((r for r in ORDER if r in reasons), None)
+
+
+def _applies(sv: SentenceView, m: Mention, a: int, b: int, is_percent: bool, is_quantity: bool) -> bool:
+    scope = m.get("scope")
+    if scope == "sentence":
+        return True
+    if scope == "percent":
+        if not is_percent:
+            return False
+        if sv.clause(a) == sv.clause(m.start):
+            return True
+        lo, hi = (m.end, a) if m.end <= a else (b, m.start)
+        return not sv.of("METRICS", lo, hi)
+    if scope == "clause":
+        return is_quantity and _clause_cue(sv, m, a, b)
+    if scope == "subject":
+        cs, _ = sv.clause(a)
+        return cs <= m.start and m.end <= a
+    return False
+
+
+def _clause_cue(sv: SentenceView, m: Mention, a: int, b: int) -> bool:
+    if sv.clause(a) != sv.clause(m.start):
+        return False
+    if m.end <= a:
+        return True
+    _, ce = sv.clause(m.start)
+    if sv.quantity_in(m.end, ce):
+        return False  # the cue governs the quantity after it
+    return not sv.quantity_in(b, m.start)  # the nearest quantity before the cue

@@ -1,0 +1,241 @@
+"""Period phrases in text -> :class:`~extractor.periods.Period`.
+
+Two pure steps, so that tests can call each:
+
+- :func:`find_period_phrases` (text, lang) -> every period phrase, overlaps resolved
+  (the rules are data in ``extractor.patterns.periods_<lang>``);
+- :func:`resolve_period` (phrase, context) -> the Period it means, with notes. A phrase without a
+  year ("in March", "the fiscal year through March") takes the latest such period on or before
+  the reference date (the publication date, else the end of the current period of the article).
+
+Relative phrases ("the same month last year", "the previous year") resolve against the current
+period of the article (``PeriodContext.anchor``) and never become the current period themselves.
+A wrong definition ("the March-April fiscal period") resolves to the fiscal year the writer
+meant, with the note ``period.fiscal_definition: March-April``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import regex
+
+from extractor.errors import PeriodError
+from extractor.periods import Period
+
+RELATIVE_KINDS = frozenset({"year_earlier", "month_earlier"})
+_HALF = {"first": 1, "second": 2, "1": 1, "2": 2}
+# (first month, last month) of a written range -> (period kind, half); the year is the year of
+# the first month for CY ranges and of April for FY ranges.
+_RANGES = {(1, 12): ("CY", 0), (4, 3): ("FY", 0), (1, 6): ("CYH", 1), (7, 12): ("CYH", 2),
+           (4, 9): ("FYH", 1), (10, 3): ("FYH", 2)}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class PeriodPhrase:
+    """A period phrase as found: surface, offsets, the rule that matched and its parts."""
+
+    text: str
+    start: int
+    end: int
+    rule: str
+    kind: str
+    month: int | None = None
+    month2: int | None = None
+    year: int | None = None
+    half: int | None = None
+    same: bool = False
+
+    @property
+    def relative(self) -> bool:
+        return self.kind in RELATIVE_KINDS
+
+
+@dataclass(frozen=True)
+class PeriodContext:
+    """What a phrase without a year is read against."""
+
+    ref: dt.date | None = None  # the publication date (or a date the article states)
+    anchor: Period | None = None  # the current period of the article at this point
+
+
+@dataclass(frozen=True)
+class Resolved:
+    period: Period | None
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class _Rule:
+    id: str
+    kind: str
+    regex: Any
+
+
+@lru_cache(maxsize=8)
+def period_rules(lang: str = "en") -> tuple[tuple[_Rule, ...], dict[str, int]]:
+    """The compiled period rules and month table for ``lang`` (compiled once)."""
+    try:
+        data = importlib.import_module(f"extractor.patterns.periods_{lang}")
+    except ModuleNotFoundError as exc:
+        raise PeriodError(f"no period patterns for language {lang!r}") from exc
+    rules = []
+    for r in data.RULES:
+        flags = 0 if r.get("case") else regex.IGNORECASE
+        pattern = r["pattern"].replace("{MONTH}", data.MONTH)
+        rules.append(_Rule(r["id"], r["kind"], regex.compile(pattern, flags)))
+    return tuple(rules), dict(data.MONTHS)
+
+
+def resolve_overlaps(items: list[Any]) -> list[Any]:
+    """Keep the longest of overlapping items (ties: the earlier in the list), in text order.
+
+    Items need ``start`` and ``end``; pure, used for periods and every other mention kind.
+    """
+    order = sorted(range(len(items)), key=lambda i: (-(items[i].end - items[i].start), i))
+    taken: list[Any] = []
+    for i in order:
+        it = items[i]
+        if all(it.end <= t.start or it.start >= t.end for t in taken):
+            taken.append(it)
+    return sorted(taken, key=lambda t: t.start)
+
+
+def find_period_phrases(text: str, lang: str = "en") -> list[PeriodPhrase]:
+    """Every period phrase of ``text`` (dates included, as kind ``date``), in text order."""
+    rules, months = period_rules(lang)
+    found: list[PeriodPhrase] = []
+    for rule in rules:
+        for m in rule.regex.finditer(text):
+            if m.end() == m.start():
+                continue
+            found.append(_phrase(m, rule, months))
+    return resolve_overlaps(found)
+
+
+def _phrase(m: Any, rule: _Rule, months: dict[str, int]) -> PeriodPhrase:
+    g = {k: v for k, v in m.groupdict().items() if v}
+
+    def month(key: str) -> int | None:
+        return months.get(g[key].lower().rstrip(".")) if key in g else None
+
+    year = int(g["year"]) if "year" in g else (2000 + int(g["yy"]) if "yy" in g else None)
+    return PeriodPhrase(
+        text=m.group(), start=m.start(), end=m.end(), rule=rule.id, kind=rule.kind,
+        month=month("month") or month("m1"), month2=month("m2"), year=year,
+        half=_HALF.get(g.get("half", "").lower()), same="same" in g,
+    )
+
+
+# -- resolution -----------------------------------------------------------------------------
+
+
+def reference_date(ctx: PeriodContext) -> dt.date | None:
+    if ctx.ref is not None:
+        return ctx.ref
+    return ctx.anchor.end if ctx.anchor is not None else None
+
+
+def latest_month(month: int, ref: dt.date) -> Period:
+    """The latest month named ``month`` on or before ``ref``."""
+    return Period.month(ref.year if month <= ref.month else ref.year - 1, month)
+
+
+def latest_full_fiscal_year(ref: dt.date) -> Period:
+    """The latest fiscal year that ended on or before ``ref``."""
+    return Period.fiscal_year_of(ref).shift(-1)
+
+
+def resolve_period(phrase: PeriodPhrase, ctx: PeriodContext) -> Resolved:
+    """The Period a phrase means in context (None when it cannot be told, with a note why)."""
+    k, ref = phrase.kind, reference_date(ctx)
+    try:
+        if k == "date":
+            return Resolved(None)
+        if k == "month_year":
+            return Resolved(Period.month(phrase.year, phrase.month))  # type: ignore[arg-type]
+        if k == "fiscal_year":
+            return Resolved(Period.fiscal_year(phrase.year))  # type: ignore[arg-type]
+        if k == "fiscal_half":
+            return Resolved(Period.half("FY", phrase.year, phrase.half))  # type: ignore[arg-type]
+        if k == "calendar_half":
+            return Resolved(Period.half("CY", phrase.year, phrase.half))  # type: ignore[arg-type]
+        if k == "year":
+            return Resolved(Period.calendar_year(phrase.year))  # type: ignore[arg-type]
+        if k in ("year_earlier", "month_earlier", "last_year"):
+            return _relative(phrase, ctx)
+        if k in ("fiscal_bare", "fiscal_definition"):
+            return _fiscal_bare(phrase, ctx, ref)
+        return _needs_year(phrase, ref)
+    except PeriodError as exc:
+        return Resolved(None, (f"period.invalid: {phrase.text} ({exc.message})",))
+
+
+def _relative(phrase: PeriodPhrase, ctx: PeriodContext) -> Resolved:
+    if phrase.kind == "last_year" and ctx.ref is not None:
+        return Resolved(Period.calendar_year(ctx.ref.year - 1))
+    if ctx.anchor is None:
+        return Resolved(None, (f"period.no_context: {phrase.text}",))
+    if phrase.kind == "month_earlier":
+        if ctx.anchor.is_month:
+            return Resolved(ctx.anchor.previous())
+        return Resolved(None, (f"period.no_context: {phrase.text}",))
+    return Resolved(ctx.anchor.year_earlier())
+
+
+def _fiscal_bare(phrase: PeriodPhrase, ctx: PeriodContext, ref: dt.date | None) -> Resolved:
+    notes: tuple[str, ...] = ()
+    if phrase.kind == "fiscal_definition":
+        names = regex.findall(r"[A-Za-z]+\.?", phrase.text)
+        written = "-".join(n for n in names if n.lower() not in ("the", "fiscal", "period", "year"))
+        notes = (f"period.fiscal_definition: {written}",)
+    if ctx.anchor is not None and ctx.anchor.kind == "FY":
+        return Resolved(ctx.anchor, notes)
+    if ctx.ref is not None:
+        return Resolved(latest_full_fiscal_year(ctx.ref), notes)
+    if ctx.anchor is not None:
+        return Resolved(Period.fiscal_year_of(ctx.anchor.end), notes)
+    return Resolved(None, (*notes, f"period.year_unknown: {phrase.text}"))
+
+
+def _needs_year(phrase: PeriodPhrase, ref: dt.date | None) -> Resolved:
+    """month, month_range and fiscal_ending: the year comes from the phrase or the context."""
+    last = phrase.month2 if phrase.kind == "month_range" else phrase.month
+    if last is None:
+        return Resolved(None, (f"period.unparsed: {phrase.text}",))
+    if phrase.year is not None:
+        end = Period.month(phrase.year, last)
+    elif ref is not None:
+        end = latest_month(last, ref)
+    else:
+        return Resolved(None, (f"period.year_unknown: {phrase.text}",))
+    if phrase.kind == "month":
+        return Resolved(end)
+    if phrase.kind == "fiscal_ending":
+        if last != 3:
+            return Resolved(None, (f"period.unsupported: {phrase.text}",))
+        return Resolved(Period.fiscal_year(end.year - 1))
+    span = _RANGES.get((phrase.month or 0, last))
+    if span is None:
+        return Resolved(None, (f"period.unsupported: {phrase.text}",))
+    kind, half = span
+    first_year = end.year if (phrase.month or 0) <= last else end.year - 1
+    return Resolved(Period(kind, first_year, half))  # type: ignore[arg-type]
+
+
+def fiscal_reading(phrase: PeriodPhrase, text: str, ref: dt.date | None, lang: str = "en") -> bool:
+    """True when a bare year names a fiscal year: "the 2024 trade statistics" in a release of
+    April-June of the next year (MOF publishes fiscal-year results in mid-April; calendar-year
+    results in January)."""
+    if phrase.kind != "year" or phrase.year is None:
+        return False
+    after = text[phrase.end : phrase.end + 40]
+    if not regex.match(r"\s+(?:annual\s+)?(?:trade\s+)?(?:statistics|data|figures|results)", after):
+        return False
+    if ref is not None:
+        return ref.year == phrase.year + 1 and 4 <= ref.month <= 6
+    return bool(regex.search(r"released.{0,60}\b(?:April|May)\s+\d{1,2}\b(?!,?\s*\d{4})", text[phrase.end:phrase.end + 200]))

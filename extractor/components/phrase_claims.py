@@ -1,0 +1,169 @@
+"""Claims made by words rather than figures: directions ("surged", "a narrowing deficit",
+"halved"), records ("record high", "highest since 1979"), streaks ("fourth consecutive year of
+deficits") and wrong fiscal-year definitions ("the March-April fiscal period").
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+import regex
+
+from extractor.components.attribution import ArticleState, MetricHit, PeriodHit, metric_at, subject_metric
+from extractor.components.claims import HALVE_HEDGE, attribute, base_claim, basis_near, signed_direction
+from extractor.components.context import SentenceView
+from extractor.components.lexicon import Lexicon, Mention
+from extractor.components.records import StreakParse, make_streak, parse_record, parse_streak
+from extractor.model import Claim, Normalized, Quantity
+
+Built = tuple[Claim, dict[str, Any]]
+_BOTH = regex.compile(r"\bboth\b", regex.IGNORECASE)
+_GAP = regex.compile(r"^[^,;:.—–()]*$")
+_JOIN = regex.compile(r"^\s*(?:,|and|,\s*and)\s*$", regex.IGNORECASE)
+
+
+def direction_claims(
+    sv: SentenceView, hits: list[PeriodHit], state: ArticleState, used: set[int]
+) -> list[Built]:
+    out: list[Built] = []
+    for m in sv.of("DIRECTIONS"):
+        form = m.get("form")
+        if m.start in used or form == "noun":
+            continue
+        mh = _direction_metric(sv, m, state)
+        if mh is None or mh.metric not in ("exports", "imports", "balance"):
+            continue
+        extra = attribute(sv, m.start, m.end, hits, state, metric=mh, quantity=False)
+        size_dir = -1 if m.groups.get("down") else int(m.get("dir"))
+        claim = base_claim(sv, m.start, m.end, "direction",
+                           direction=signed_direction(size_dir, mh.metric, extra["sign"]),
+                           basis=basis_near(sv, m.start, m.end))
+        if form == "halve":
+            hedge = HALVE_HEDGE.match(m.text)
+            claim = dataclasses.replace(
+                claim, kind="change", value=m.text, normalized=Normalized(-50.0, "percent"),
+                precision=5.0, hedge=hedge.group(1).lower() if hedge else None)
+        out.append((claim, extra))
+    return out
+
+
+def _direction_metric(sv: SentenceView, m: Mention, state: ArticleState) -> MetricHit | None:
+    form = m.get("form")
+    if form == "adjective":
+        nxt = [x for x in sv.of("METRICS", m.end) if x.start - m.end < 12]
+        return metric_at(sv, m.end, m.end, state) if nxt else None
+    if form == "adverb":
+        return metric_at(sv, m.start, m.end, state)
+    return subject_metric(sv, m.start, state)
+
+
+def record_claims(
+    sv: SentenceView, hits: list[PeriodHit], state: ArticleState, lex: Lexicon
+) -> list[Built]:
+    out: list[Built] = []
+    for m in sv.of("RECORDS"):
+        for mh, region in _record_metrics(sv, m, state):
+            extra = attribute(sv, m.start, m.end, hits, state, metric=mh, quantity=False)
+            if region is not None:
+                named = sv.of("PARTNERS", *region)
+                if named:
+                    extra["partner"] = str(named[0].get("partner"))
+            record = parse_record(m, lex, extra["sign"])
+            out.append((base_claim(sv, m.start, m.end, "record", record=record), extra))
+    return out
+
+
+def _record_metrics(
+    sv: SentenceView, m: Mention, state: ArticleState
+) -> list[tuple[MetricHit, tuple[int, int] | None]]:
+    """The metric(s) a record phrase is about ("record exports", "both of which hit record highs")."""
+    nxt = [x for x in sv.of("METRICS", m.end) if x.start - m.end <= 30][:1]
+    if nxt and _GAP.match(sv.text[m.end : nxt[0].start]):
+        if m.rule == "record.adjective" or not sv.quantity_in(m.end, nxt[0].start):
+            return [(metric_at(sv, nxt[0].end, nxt[0].end, state), (m.end, nxt[0].end))]
+    before = sv.of("METRICS", sv.start, m.start)
+    plural = m.text.lower().endswith("s") or _BOTH.search(sv.text[max(sv.start, m.start - 60) : m.start])
+    chain = _joined(sv, before)
+    if plural and len(chain) < 2:
+        chain = list({str(x.get("metric")): x for x in before if x.get("metric") != "balance"}.values())
+    if len(chain) >= 2:
+        return [(MetricHit(str(x.get("metric")), x.get("sign"), "mention"), None) for x in chain]
+    return [(metric_at(sv, m.start, m.end, state), None)]
+
+
+def _joined(sv: SentenceView, before: list[Mention]) -> list[Mention]:
+    """"imports and exports" right before a phrase: both metrics."""
+    if not before:
+        return []
+    chain = [before[-1]]
+    for x in reversed(before[:-1]):
+        if _JOIN.match(sv.text[x.end : chain[-1].start]) and x.get("metric") != chain[-1].get("metric"):
+            chain.append(x)
+        else:
+            break
+    return chain if len(chain) > 1 else []
+
+
+def streak_claims(
+    sv: SentenceView, hits: list[PeriodHit], state: ArticleState, lex: Lexicon, consumed: set[int]
+) -> list[Built]:
+    out: list[Built] = []
+    for m in sv.of("STREAKS"):
+        cs, _ = sv.clause(m.start)
+        p = parse_streak(m, sv.text, cs, lex)
+        if p is None:
+            continue
+        out.append(_streak(sv, m, p, hits, state, consumed))
+    return out
+
+
+def _streak(
+    sv: SentenceView, m: Mention, p: StreakParse, hits: list[PeriodHit], state: ArticleState,
+    consumed: set[int],
+) -> Built:
+    condition = p.condition or _sign_in(sv)
+    threshold_q = _threshold(sv, m) if condition in ("above", "below") else None
+    a = threshold_q.start if threshold_q else m.start
+    if threshold_q:
+        consumed.add(threshold_q.start)
+    if condition in ("deficit", "surplus"):
+        mh: MetricHit | None = MetricHit("balance", condition, "mention")
+    else:
+        mh = subject_metric(sv, m.start, state) or metric_at(sv, m.start, m.end, state)
+    extra = attribute(sv, a, m.end, hits, state, metric=mh, quantity=False)
+    claim = base_claim(sv, a, m.end, "streak")
+    if p.ranking:
+        extra["excluded"] = extra["excluded"] or "ranking"
+    elif condition is None:
+        extra["notes"] += ("streak.condition_unknown",)
+    else:
+        thr = abs(threshold_q.value) if threshold_q else None
+        claim = dataclasses.replace(claim, streak=make_streak(p, condition, thr),
+                                    normalized=Normalized(float(p.count), "count"))
+    return claim, extra
+
+
+def _sign_in(sv: SentenceView) -> str | None:
+    signs = [m.get("sign") for m in sv.of("METRICS") if m.get("sign")]
+    return signs[0] if len(set(signs)) == 1 else None
+
+
+def _threshold(sv: SentenceView, m: Mention) -> Quantity | None:
+    cs, _ = sv.clause(m.start)
+    qs = [q for q in sv.quantities if cs <= q.start and q.end <= m.start and q.unit in ("JPY", "USD")]
+    return qs[-1] if qs else None
+
+
+def definition_claims(sv: SentenceView, hits: list[PeriodHit], state: ArticleState) -> list[Built]:
+    """A claim on the phrase itself for a wrong fiscal-year definition (see extractor.extract)."""
+    out: list[Built] = []
+    for h in hits:
+        notes = tuple(n for n in h.notes if n.startswith("period.fiscal_definition"))
+        if not notes:
+            continue
+        a, b = h.phrase.start, h.phrase.end
+        extra = attribute(sv, a, b, hits, state, quantity=False)
+        extra.update(period=h.period, notes=notes + extra["notes"], excluded=None)
+        out.append((base_claim(sv, a, b, "level"), extra))
+    return out

@@ -1,0 +1,64 @@
+"""The entry point of the claim layer: text in, Claims out.
+
+>>> from extractor.extract import extract_claims
+>>> [c.text for c in extract_claims("Exports rose 3.9% to 9.8 trillion yen in March 2025.")]
+['rose', '3.9%', '9.8 trillion yen']
+
+Wait: "rose" governs "3.9%", so it is folded into the change claim; see the tests for the
+exact behaviour. What a Claim carries is documented in :mod:`extractor.model`. Conventions
+of this layer:
+
+- a claim's span covers its own words only: the figure, the direction word, the record or
+  streak phrase;
+- the period is the phrase bound to the figure ("349.9 billion yen *in the same month last
+  year*" is a level for the month a year earlier), else the nearest period of the sentence,
+  else the article's current period (a headline takes the first period of the body);
+- a year-earlier phrase after "from/over/than" is the *base* of a change, not its period;
+- **a wrong fiscal-year definition** ("the March-April fiscal period") is signalled by a claim
+  whose span is the period phrase itself, kind ``level``, ``period`` = the fiscal year the
+  writer meant, and ``notes`` containing ``"period.fiscal_definition: March-April"``
+  (the verifier turns that note into ``wrong_period``);
+- a bare year read as a fiscal year ("the 2024 trade statistics" released in April 2025) carries
+  the note ``period.year_read_as_fiscal: 2024``;
+- claims that are out of scope keep ``excluded`` set to the reason: ``tariff``, ``forecast``,
+  ``target``, ``stock_index``, ``services``, ``other_country``, ``commodity``, ``ranking``
+  ("the largest export destination for three consecutive years"), ``unnamed_partner``
+  ("other Asian economies"), ``other_currency``;
+- bare counts ("90-day", "I agree 0") are not claims; counts inside streak and record phrases
+  are read by those phrases.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
+from extractor.errors import InputError
+from extractor.model import Claim
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+
+def extract_doc(text: str, published: dt.date | None = None, nlp: Any = None) -> Doc:
+    """Run the pipeline over ``text``; the Doc holds sentences, quantities and ``doc._.claims``."""
+    if not isinstance(text, str):
+        raise InputError(f"text must be a str, not {type(text).__name__}")
+    if published is not None and not isinstance(published, dt.date):
+        raise InputError(f"published must be a date, not {type(published).__name__}")
+    if nlp is None:
+        from extractor.nlp import build_nlp
+
+        nlp = build_nlp("en")
+    doc = nlp.make_doc(text)
+    doc._.published = published
+    for _name, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc
+
+
+def extract_claims(text: str, published: dt.date | None = None, nlp: Any = None) -> list[Claim]:
+    """Every claim in ``text``, sorted by start offset (see the module docstring)."""
+    if not text.strip() if isinstance(text, str) else False:
+        return []
+    return list(extract_doc(text, published, nlp)._.claims or [])

@@ -1,0 +1,1 @@
+"""Rule data (one module per topic and language, each with a syntax header)."""

@@ -1,0 +1,277 @@
+"""Rule data for the claim layer in English: metric words, partner names, direction words,
+record and streak phrases, exclusion cues, share and basis cues.
+
+Syntax
+------
+Every table is a list of rules (dicts). Common keys:
+
+``id``        dotted rule id (``metric.exports``, ``direction.up_verb``, ``exclude.tariff`` ...);
+              configuration switches rules off by prefix
+``pattern``   a ``regex`` pattern, matched case-insensitively unless ``case`` is True; it is
+              wrapped in word boundaries (``(?<![\\w])(?:...)(?![\\w])``) unless ``raw`` is True.
+              ``{PARTNER}`` expands to the alternation of partner spellings, ``{ORD}`` to the
+              ordinal words, ``{CARD}`` to the cardinal words
+``match`` / ``no_match``  example strings the pattern must / must not find (tests check every
+              rule has at least one ``match``)
+
+Table-specific keys:
+
+``METRICS``      ``metric`` (exports|imports|balance|usd_jpy_rate) and ``sign`` (surplus|deficit)
+``PARTNERS``     spelling -> canonical partner; ``PARTNER_CUES_BEFORE`` / ``_AFTER`` say when a
+                 partner name is a trade partner ("exports *to* China", "*US-bound*")
+``DIRECTIONS``   ``dir`` (+1 a rise in size, -1 a fall, 0 flat) and ``form``: ``verb`` (may stand
+                 alone as a direction claim), ``noun`` (only with a number: "a 3.9% rise"),
+                 ``adverb`` ("up 3.1%", "up from"), ``adjective`` ("a narrowing deficit"),
+                 ``halve`` ("halved": a change of -50%)
+``RECORDS``      ``extreme`` (high|low|size: size follows the sign, a record deficit is low);
+                 groups ``since`` (a year), ``n`` and ``unit`` (a window)
+``STREAKS``      groups ``n`` (ordinal or cardinal) and ``unit`` (month|year); ``first`` True for
+                 "the first ... in N years"
+``CONDITIONS``   what a streak is a streak of, read right after the phrase: ``condition``
+``EXCLUSIONS``   ``reason`` (tariff, forecast, services, other_country, commodity, stock_index,
+                 target) and ``scope``: ``percent`` (percentages in the clause, or in the sentence
+                 with no metric word between), ``clause`` (quantities of the same clause, after
+                 the cue or, if none follows, the nearest before), ``sentence`` (every claim of
+                 the sentence), ``subject`` (the clause before the claim)
+``SHARES``       cues that make a percentage a share: ``side`` before|after
+``BASES``        ``basis`` (yoy|mom) cues near a change
+``TOTALS``       cues that reset the partner to World ("total", "overall", "global")
+``RANKING``      cues that make a streak a ranking ("the largest export destination")
+"""
+
+from __future__ import annotations
+
+ORDINALS: dict[str, int] = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20,
+}  # fmt: skip
+CARDINALS: dict[str, int] = {
+    "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "twenty-one": 21, "twenty-two": 22, "twenty-three": 23,
+    "twenty-four": 24, "thirty": 30, "forty": 40, "fifty": 50,
+}  # fmt: skip
+
+METRICS: list[dict] = [
+    {"id": "metric.exports", "metric": "exports",
+     "pattern": r"exports?|exported|shipments?|outbound\s+shipments",
+     "match": ["exports", "shipments", "export"], "no_match": ["exporter"]},
+    {"id": "metric.imports", "metric": "imports",
+     "pattern": r"imports?|imported|inbound\s+shipments",
+     "match": ["imports", "import"], "no_match": ["important"]},
+    {"id": "metric.surplus", "metric": "balance", "sign": "surplus",
+     "pattern": r"(?:trade\s+)?surplus(?:es)?|in\s+the\s+black",
+     "match": ["trade surplus", "surpluses", "in the black"], "no_match": ["surplussed"]},
+    {"id": "metric.deficit", "metric": "balance", "sign": "deficit",
+     "pattern": r"(?:trade\s+)?deficits?|in\s+the\s+red|shortfall|imported\s+more\s+goods(?:\s+and\s+services)?\s+than",
+     "match": ["trade deficit", "in the red", "shortfall", "imported more goods and services than"],
+     "no_match": ["red"]},
+    {"id": "metric.balance", "metric": "balance",
+     "pattern": r"trade\s+(?:balance|gap)|(?:trade\s+)?imbalance|balance\s+of\s+trade",
+     "match": ["trade balance", "trade gap", "imbalance"], "no_match": ["balance sheet"]},
+    {"id": "metric.fx", "metric": "usd_jpy_rate",
+     "pattern": r"exchange\s+rate|yen\s+per\s+dollar|dollar[-/]yen|yen[-/]dollar"
+     r"|(?:the\s+)?yen(?=\s+(?:depreciated|appreciated|weakened|strengthened))",
+     "match": ["exchange rate", "dollar-yen", "the yen"], "no_match": ["yens"]},
+]
+
+# Spellings in text (case-sensitive) -> canonical partner. Canonical names follow
+# extractor.reference.partners when it is installed.
+PARTNERS: dict[str, str] = {
+    "United States": "United States", "U.S.A.": "United States", "U.S.": "United States",
+    "USA": "United States", "US": "United States", "America": "United States",
+    "the States": "United States",
+    "China": "China", "mainland China": "China",
+    "Asia": "Asia", "Asian region": "Asia", "Asian regions": "Asia", "Asian economies": "Asia",
+    "Asian countries": "Asia", "Asian nations": "Asia", "Asian markets": "Asia",
+    "European Union": "EU", "EU": "EU", "E.U.": "EU",
+    "ASEAN": "ASEAN", "Southeast Asia": "ASEAN", "Southeast Asian nations": "ASEAN",
+    "Middle East": "Middle East", "Western Europe": "Western Europe",
+    "Hong Kong": "Hong Kong", "Taiwan": "Taiwan", "South Korea": "South Korea",
+    "Korea": "South Korea", "India": "India", "Germany": "Germany", "Australia": "Australia",
+    "Thailand": "Thailand", "Vietnam": "Vietnam", "Singapore": "Singapore", "Canada": "Canada",
+    "Mexico": "Mexico", "Russia": "Russia", "Saudi Arabia": "Saudi Arabia",
+    "United Arab Emirates": "United Arab Emirates", "UAE": "United Arab Emirates",
+    "United Kingdom": "United Kingdom", "Britain": "United Kingdom", "UK": "United Kingdom",
+    "U.K.": "United Kingdom", "Indonesia": "Indonesia", "Malaysia": "Malaysia",
+    "Philippines": "Philippines", "Brazil": "Brazil", "France": "France", "Italy": "Italy",
+    "Netherlands": "Netherlands", "Oceania": "Oceania", "Africa": "Africa",
+    "Latin America": "Middle and South America", "North America": "North America",
+}  # fmt: skip
+
+# A partner name is a trade partner when one of these comes right before it ...
+PARTNER_CUES_BEFORE = (
+    r"(?:with|to|from|toward|towards|of|for|by|in)\s+(?:the\s+)?"
+    r"(?P<other>(?:other|broader|wider|greater|rest\s+of(?:\s+the)?|major|key)\s+)?$"
+)
+# ... or one of these right after it.
+PARTNER_CUES_AFTER = (
+    r"^(?:-bound|\s+trade\b|\s+(?:trade\s+)?(?:surplus|deficit|exports?|imports?|shipments)\b"
+    r"|\s+(?:accounted|accounts|was|remained|is)\s+(?:for|the\s+(?:largest|biggest|top))"
+    r"|\s*\((?:U\.S\.|US|EU)\))"
+)
+
+DIRECTIONS: list[dict] = [
+    {"id": "direction.up_verb", "dir": 1, "form": "verb",
+     "pattern": r"rose|risen|rises|increased|increases|grew|grown|grows|climbed|climbs|jumped"
+     r"|jumps|surged|surges|soared|soars|expanded|expands|gained|gains|widened|widens|ballooned"
+     r"|swelled|picked\s+up|edged\s+up|went\s+up|advanced"
+     r"|(?:rise|increase|grow|climb|jump|surge|expand|widen)(?=\s+(?:to|by)\b)",
+     "match": ["rose", "surged", "widened", "rise"], "no_match": ["rising", "arose"]},
+    {"id": "direction.down_verb", "dir": -1, "form": "verb",
+     "pattern": r"fell|fallen|falls|decreased|decreases|declined|declines|dropped|drops|slipped"
+     r"|slips|slid|shrank|shrunk|shrinks|contracted|contracts|narrowed|narrows|plunged|plunges"
+     r"|plummeted|tumbled|sank|slumped|edged\s+down|went\s+down"
+     r"|(?:fall|decrease|decline|drop|shrink|contract|narrow)(?=\s+(?:to|by)\b)",
+     "match": ["fell", "narrowed", "contracted", "decreased"], "no_match": ["falling"]},
+    {"id": "direction.flat", "dir": 0, "form": "verb",
+     "pattern": r"(?:remained|was|were|held|stayed)\s+(?:flat|unchanged|steady)|little\s+changed",
+     "match": ["remained flat", "little changed"], "no_match": ["flat"]},
+    {"id": "direction.up_noun", "dir": 1, "form": "noun",
+     "pattern": r"increases?|rises?|growth|gains?|jump|surge|climb|expansion|upturn",
+     "match": ["increase", "rise", "growth"], "no_match": ["increased"]},
+    {"id": "direction.down_noun", "dir": -1, "form": "noun",
+     "pattern": r"declines?|decreases?|drops?|falls?|reductions?|contraction|slump|dip|plunge",
+     "match": ["decline", "reduction"], "no_match": ["declined"]},
+    {"id": "direction.adverb", "dir": 1, "form": "adverb", "raw": True,
+     "pattern": r"(?<![\w-])(?P<up>up)(?=\s+(?:from|by|nearly|about|almost|around|roughly|some|over|more|just|[-+$¥]|US\$|\d))"
+     r"|(?<![\w-])(?P<down>down)(?=\s+(?:from|by|nearly|about|almost|around|roughly|some|over|more|just|[-+$¥]|US\$|\d))",
+     "match": ["up 3.1%", "down 7.1%", "up from 349.9"], "no_match": ["pushed up exports"]},
+    {"id": "direction.adjective", "dir": 1, "form": "adjective",
+     "pattern": r"(?:widening|growing|ballooning|rising|expanding|swelling|mounting)"
+     r"(?=\s+(?:trade\s+)?(?:surplus|deficit|gap|imbalance))",
+     "match": ["ballooning surplus", "widening deficit"], "no_match": ["growing exports"]},
+    {"id": "direction.adjective_down", "dir": -1, "form": "adjective",
+     "pattern": r"(?:narrowing|shrinking|falling|declining|diminishing)"
+     r"(?=\s+(?:trade\s+)?(?:surplus|deficit|gap|imbalance))",
+     "match": ["narrowing deficit", "shrinking surplus"], "no_match": ["narrowing"]},
+    {"id": "direction.halve", "dir": -1, "form": "halve",
+     "pattern": r"(?:nearly\s+|almost\s+|roughly\s+|about\s+)?(?:halved|halves|halving)",
+     "match": ["nearly halved", "halves"], "no_match": ["half"]},
+]
+
+RECORDS: list[dict] = [
+    {"id": "record.high", "extreme": "high",
+     "pattern": r"record[-\s]+highs?(?:\s+since\s+(?P<since>\d{4}))?|all[-\s]time\s+(?:highs?|peaks?)"
+     r"|(?:the\s+)?highest\s+(?:level\s+)?(?:ever|on\s+record)",
+     "match": ["record high", "record highs", "all-time peak", "record high since 1979"],
+     "no_match": ["high"]},
+    {"id": "record.low", "extreme": "low",
+     "pattern": r"record[-\s]+lows?|all[-\s]time\s+lows?|(?:the\s+)?lowest\s+(?:level\s+)?(?:ever|on\s+record)",
+     "match": ["record low", "all-time low"], "no_match": ["low"]},
+    {"id": "record.since", "extreme": "word",
+     "pattern": r"(?:the\s+)?(?P<word>highest|lowest|biggest|largest|smallest|strongest|weakest)"
+     r"\s+(?:level\s+|figure\s+)?since\s+(?P<since>\d{4})",
+     "match": ["highest since 1979", "the largest since 2014"], "no_match": ["since 1979"]},
+    {"id": "record.window", "extreme": "word",
+     "pattern": r"(?P<n>{CARD}|\d+)[-\s](?P<unit>month|year)\s+(?P<word>high|low|peak)"
+     r"|(?P<word>highest|lowest|biggest|largest|smallest)\s+(?:level\s+)?in\s+(?P<n>{CARD}|\d+)\s+(?P<unit>month|year)s?",
+     "match": ["three-month high", "10-year low", "highest in five years"], "no_match": ["month high"]},
+    {"id": "record.adjective", "extreme": "size",
+     "pattern": r"record(?=\s+(?:[$¥]|US\$|\d|(?:\w+\s+){0,2}(?:surplus|deficit|exports|imports|shipments)))",
+     "match": ["record $63B", "record exports", "record trade surplus"], "no_match": ["on record"]},
+]
+
+STREAKS: list[dict] = [
+    {"id": "streak.ordinal",
+     "pattern": r"(?P<n>{ORD}|\d+(?:st|nd|rd|th))\s+(?:consecutive|straight|successive|continuous|running)\s+(?P<unit>month|year)s?",
+     "match": ["fourth consecutive year", "sixth straight month", "5th consecutive month"],
+     "no_match": ["consecutive year"]},
+    {"id": "streak.cardinal",
+     "pattern": r"(?P<n>{CARD}|\d+)\s+(?:consecutive|straight|successive)\s+(?P<unit>month|year)s",
+     "match": ["two consecutive years", "five consecutive years"], "no_match": ["a consecutive year"]},
+    {"id": "streak.run",
+     "pattern": r"(?P<n>{CARD}|\d+)[-\s](?P<unit>month|year)\s+(?:streak|run|stretch|losing\s+streak|winning\s+streak)",
+     "match": ["Five-Year Streak", "six-month run"], "no_match": ["year streak"]},
+    {"id": "streak.first_in", "first": True,
+     "pattern": r"(?:the\s+)?first\s+(?:time\s+)?(?P<what>(?:[a-z]+\s+){0,2}?)in\s+(?P<n>{CARD}|\d+)\s+(?P<unit>month|year)s?",
+     "match": ["the first time in five years", "first deficit in 23 months"],
+     "no_match": ["first half"]},
+]
+
+CONDITIONS: list[dict] = [
+    {"id": "streak.condition.deficit", "condition": "deficit",
+     "pattern": r"deficits?|in\s+the\s+red|shortfalls?|imported\s+more", "match": ["deficits"], "no_match": ["surplus"]},
+    {"id": "streak.condition.surplus", "condition": "surplus",
+     "pattern": r"surplus(?:es)?|in\s+the\s+black", "match": ["surplus"], "no_match": ["deficit"]},
+    {"id": "streak.condition.up", "condition": "up",
+     "pattern": r"growth|increases?|gains?|rises?|expansion|increased|rose|grew", "match": ["growth"], "no_match": ["decline"]},
+    {"id": "streak.condition.down", "condition": "down",
+     "pattern": r"declines?|decreases?|falls?|contraction|drops?|declined|fell|decreased|dropped",
+     "match": ["declines"], "no_match": ["growth"]},
+    {"id": "streak.condition.above", "condition": "above",
+     "pattern": r"exceeded|topped|surpassed|above|over|more\s+than", "match": ["exceeded"], "no_match": ["below"]},
+    {"id": "streak.condition.below", "condition": "below",
+     "pattern": r"below|under|less\s+than", "match": ["below"], "no_match": ["above"]},
+]
+
+EXCLUSIONS: list[dict] = [
+    {"id": "exclude.tariff", "reason": "tariff", "scope": "percent",
+     "pattern": r"tariffs?|levy|levies|duty|duties|taxes|tax\s+rate",
+     "match": ["tariff", "levy", "taxes"], "no_match": ["taxi"]},
+    {"id": "exclude.forecast", "reason": "forecast", "scope": "clause",
+     "pattern": r"expect(?:ed|ations?|s)?|forecasts?|forecasted|projected|projections?|anticipated"
+     r"|predicted|consensus|estimates?|poll(?:ed)?|could\s+reach|would\s+reach|outlook",
+     "match": ["expected", "economists had forecast", "projected", "anticipated"],
+     "no_match": ["respected"]},
+    {"id": "exclude.target", "reason": "target", "scope": "clause",
+     "pattern": r"goals?|targets?|targeted|aims?\s+to|ambition|by\s+20[3-9]\d",
+     "match": ["goal", "target", "by 2030"], "no_match": ["by 2020"]},
+    {"id": "exclude.stock_index", "reason": "stock_index", "scope": "sentence",
+     "pattern": r"Nikkei|Topix|S&P\s*500|Dow\s+Jones|Nasdaq|stock\s+(?:index|market|average|prices?)|share\s+prices?",
+     "match": ["Nikkei", "stock index"], "no_match": ["market share"]},
+    {"id": "exclude.services", "reason": "services", "scope": "sentence",
+     "pattern": r"digital\s+(?:deficit|trade|services|payments)|(?<!goods\s+and\s+)services?(?!\s+than)"
+     r"|current[-\s]account|cloud\s+services|primary\s+income|travel\s+(?:balance|receipts)",
+     "match": ["digital deficit", "cloud services", "current account"],
+     "no_match": ["goods and services than"]},
+    {"id": "exclude.other_country", "reason": "other_country", "scope": "sentence",
+     "pattern": r"(?:China|the\s+U\.S\.|the\s+US|America|Germany|South\s+Korea|Korea|Taiwan|India|the\s+EU)['’]s"
+     r"\s+(?:own\s+)?(?:total\s+)?(?:trade|exports|imports|surplus|deficit)"
+     r"|(?:imports|purchases)\s+from\s+Japan|(?:exports|shipments)\s+to\s+Japan"
+     r"|(?:U\.S\.|US|American|Chinese|Korean|German)\s+(?:customs|Census|Commerce\s+Department|government)\s+(?:data|figures)",
+     "match": ["China's exports", "imports from Japan", "U.S. Census data"],
+     "no_match": ["Japan's exports"]},
+    {"id": "exclude.commodity", "reason": "commodity", "scope": "subject",
+     "pattern": r"auto(?:mobile)?s?|auto\s+parts|cars?|vehicles?|automotive|automakers?|semiconductors?|chips?"
+     r"|electronic\s+(?:components?|parts)|machinery|steel|aluminum|aluminium|rice|food|agricultural"
+     r"|beef|crude(?:\s+oil)?|oil|LNG|natural\s+gas|coal|fossil\s+fuels?|smartphones?|computers?"
+     r"|medicines?|pharmaceuticals?|equipment|aircraft|ships|copper|iron\s+ore|wheat|soybeans?"
+     r"|textiles?|seafood|whisky|sake|wagyu",
+     "match": ["auto exports", "crude oil", "semiconductor"], "no_match": ["autumn"]},
+]
+
+SHARES: list[dict] = [
+    {"id": "share.of_total", "side": "after", "raw": True,
+     "pattern": r"^\s+of\s+(?:Japan['’]s\s+)?(?:total\s+|overall\s+|all\s+)?(?P<metric>exports|imports|shipments|trade)",
+     "match": [" of Japan's total exports", " of total imports"], "no_match": [" of growth"]},
+    {"id": "share.accounted", "side": "before", "raw": True,
+     "pattern": r"(?:accounted\s+for|accounting\s+for|accounts\s+for|share\s+of|made\s+up|makes\s+up|represented)\s+$",
+     "match": ["accounted for "], "no_match": ["rose "]},
+]
+
+BASES: list[dict] = [
+    {"id": "basis.mom", "basis": "mom",
+     "pattern": r"month[-\s]on[-\s]month|m/m|from\s+(?:the\s+)?(?:previous|prior|preceding)\s+month|from\s+a\s+month\s+(?:earlier|ago)",
+     "match": ["month-on-month", "from the previous month"], "no_match": ["year-on-year"]},
+    {"id": "basis.yoy", "basis": "yoy",
+     "pattern": r"year[-\s]on[-\s]year|y/y|yoy|from\s+a\s+year\s+(?:earlier|ago)|year[-\s]over[-\s]year",
+     "match": ["year-on-year", "yoy"], "no_match": ["month-on-month"]},
+]
+
+TOTALS: list[dict] = [
+    {"id": "partner.total", "pattern": r"total|overall|global|worldwide|all\s+countries",
+     "match": ["overall", "total"], "no_match": ["totaling"]},
+]
+
+RANKING: list[dict] = [
+    {"id": "streak.ranking",
+     "pattern": r"(?:largest|biggest|top|leading|second[-\s]largest)\s+(?:\w+\s+)?(?:destination|partner|market|supplier|source)",
+     "match": ["the largest export destination", "top trading partner"], "no_match": ["largest"]},
+]
+
+# Words that end a clause inside a sentence (for the clause-scoped rules).
+CLAUSE_BREAK = r"[,;:—–]|\s-\s|\b(?:while|whereas|but|although|though)\b"

@@ -1,0 +1,164 @@
+"""Rule data for period phrases in English news text ("March 2025", "fiscal 2024", "the year to
+March", "the same month last year").
+
+Syntax
+------
+``MONTHS``   spelling (case-insensitive, a trailing "." allowed) -> month number.
+``RULES``    ordered rules; each is a dict with
+
+  ``id``        dotted rule id (``period.<name>``); config switches rules off by prefix
+  ``pattern``   a ``regex`` pattern (compiled with IGNORECASE unless ``case`` is True).
+                ``{MONTH}`` expands to an alternation of the month spellings; named groups carry
+                what the resolver needs: ``month``, ``m1``/``m2`` (a range), ``year``, ``yy``
+                (two-digit year), ``half`` (first|second|1|2), ``same``
+  ``kind``      how :mod:`extractor.components.periods_text` resolves the match:
+                ``date`` (a calendar day: consumed, never a period), ``month``, ``month_year``,
+                ``month_range``, ``fiscal_year``, ``fiscal_ending``, ``fiscal_half``,
+                ``calendar_half``, ``fiscal_bare``, ``fiscal_definition``, ``year``,
+                ``last_year``, ``year_earlier`` (relative to the current period),
+                ``month_earlier``
+  ``match``     example strings the rule must match in full
+  ``no_match``  example strings it must not match in full
+
+Overlaps between rules are resolved by the longest match (then the earlier rule).
+"""
+
+from __future__ import annotations
+
+MONTHS: dict[str, int] = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
+    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}  # fmt: skip
+
+# Full month names; the short forms only with a dot or before a year (see MONTH below).
+_FULL = "January|February|March|April|May|June|July|August|September|October|November|December"
+_SHORT = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\."
+MONTH = rf"(?:{_FULL}|{_SHORT})"
+
+RULES: list[dict] = [
+    {
+        "id": "period.date",
+        "kind": "date",
+        "pattern": r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
+        r"(?:{MONTH}\s+\d{1,2}(?:st|nd|rd|th)?(?!\d)(?:,?\s+(?P<year>\d{4}))?"
+        r"|\d{1,2}\s+{MONTH}(?:,?\s+(?P<year>\d{4}))?)",
+        "match": ["April 17", "Thursday, April 17, 2025", "January 22, 2026", "17 April 2025"],
+        "no_match": ["March 2025", "April"],
+    },
+    {
+        "id": "period.fiscal_definition",
+        "kind": "fiscal_definition",
+        "pattern": r"(?:the\s+)?(?P<m1>{MONTH})\s*[-–—/]\s*(?P<m2>{MONTH})\s+fiscal[-\s]+(?:year|period)",
+        "match": ["the March-April fiscal period", "March-April fiscal year"],
+        "no_match": ["April-March", "fiscal year"],
+    },
+    {
+        "id": "period.fiscal_ending",
+        "kind": "fiscal_ending",
+        "pattern": r"(?:the\s+)?(?:(?:fiscal|financial|business)\s+)?year\s+"
+        r"(?:ending|ended|through|thru|to|until|that\s+ended)\s+(?:in\s+)?(?:the\s+end\s+of\s+)?"
+        r"(?P<month>{MONTH})(?:,?\s+(?P<year>\d{4}))?"
+        r"|by\s+(?:end[-\s]+(?P<month>March)|(?P<month>March)[-\s]+end|the\s+end\s+of\s+(?P<month>March))"
+        r"(?:,?\s+(?P<year>\d{4}))?",
+        "match": [
+            "the fiscal year ending March 2025", "fiscal year through March", "the year to March",
+            "the fiscal year ending in March", "the year ended March 2025", "by March end",
+        ],
+        "no_match": ["fiscal 2024", "March 2025"],
+    },
+    {
+        "id": "period.fiscal_half",
+        "kind": "fiscal_half",
+        "pattern": r"(?:the\s+)?(?P<half>first|second)\s+half\s+of\s+(?:the\s+)?"
+        r"(?:fiscal(?:\s+year)?|FY)\s*(?P<year>\d{4})"
+        r"|(?:FY|fiscal\s+)(?P<year>\d{4})\s*H(?P<half>[12])",
+        "match": ["the first half of fiscal 2025", "FY2025 H1", "second half of FY2024"],
+        "no_match": ["first half of 2025"],
+    },
+    {
+        "id": "period.fiscal_year",
+        "kind": "fiscal_year",
+        "pattern": r"(?:fiscal(?:\s+year)?|FY)\s*(?P<year>\d{4})(?:\s*[/-]\s*\d{2,4})?(?!\d)"
+        r"|FY\s*'?(?P<yy>\d{2})(?![\d/])",
+        "match": ["fiscal 2024", "FY2024", "FY 2024", "fiscal year 2024", "FY2024/25", "FY24"],
+        "no_match": ["fiscal year", "2024"],
+    },
+    {
+        "id": "period.calendar_half",
+        "kind": "calendar_half",
+        "pattern": r"(?:the\s+)?(?P<half>first|second)\s+half\s+(?:of\s+)?(?:(?:the\s+)?(?:calendar\s+)?year\s+)?(?P<year>\d{4})"
+        r"|H(?P<half>[12])\s+(?P<year>\d{4})|(?P<year>\d{4})\s*H(?P<half>[12])",
+        "match": ["the first half of 2025", "H1 2025", "2025 H2", "second half of calendar year 2024"],
+        "no_match": ["first half", "2025"],
+    },
+    {
+        "id": "period.month_range",
+        "kind": "month_range",
+        "pattern": r"(?P<m1>{MONTH})\s*(?:[-–—]|\s+through\s+)\s*(?P<m2>{MONTH})(?:,?\s+(?P<year>\d{4}))?",
+        "match": ["January-June", "January-June 2025", "April–September", "October through March"],
+        "no_match": ["January", "from January to June"],
+    },
+    {
+        "id": "period.month_year",
+        "kind": "month_year",
+        "pattern": r"(?P<month>{MONTH}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?,?\s+(?:of\s+)?(?P<year>\d{4})",
+        "match": ["March 2025", "Mar 2025", "March of 2025", "May 2025"],
+        "no_match": ["March", "2025"],
+    },
+    {
+        "id": "period.same_month_last_year",
+        "kind": "year_earlier",
+        "pattern": r"(?:the\s+)?same\s+(?:month|period|time|quarter)\s+(?:of\s+|in\s+)?"
+        r"(?:last\s+year|a\s+year\s+(?:earlier|ago|before)|the\s+(?:previous|prior|preceding)\s+year)",
+        "match": ["the same month last year", "same period a year earlier", "the same period last year"],
+        "no_match": ["last year", "the same month"],
+    },
+    {
+        "id": "period.year_earlier",
+        "kind": "year_earlier",
+        "pattern": r"a\s+year\s+(?:earlier|ago|before)|(?:the\s+)?(?:previous|prior|preceding)\s+year(?:['’]s)?",
+        "match": ["a year earlier", "the previous year", "the previous year's", "a year ago"],
+        "no_match": ["last year", "previous month"],
+    },
+    {
+        "id": "period.last_year",
+        "kind": "last_year",
+        "pattern": r"last\s+year(?:['’]s)?",
+        "match": ["last year", "last year's"],
+        "no_match": ["a year earlier"],
+    },
+    {
+        "id": "period.month_earlier",
+        "kind": "month_earlier",
+        "pattern": r"(?:the\s+)?(?:previous|prior|preceding)\s+month|a\s+month\s+(?:earlier|ago|before)",
+        "match": ["the previous month", "a month earlier"],
+        "no_match": ["the previous year"],
+    },
+    {
+        "id": "period.fiscal_bare",
+        "kind": "fiscal_bare",
+        "pattern": r"(?:the\s+)?(?P<same>same\s+)?fiscal[-\s]year(?!\s*(?:ending|ended|through|to|\d))",
+        "match": ["the same fiscal year", "fiscal year", "the fiscal year", "fiscal-year"],
+        "no_match": ["fiscal 2024"],
+    },
+    {
+        "id": "period.month",
+        "kind": "month",
+        "case": True,
+        "pattern": r"(?P<month>January|February|March|April|June|July|August|September|October|November|December)"
+        r"(?!\s*\d)(?![-\w])"
+        r"|(?<=\b(?:in|of|for|during|since|from|until|through|to|by)\s+)(?P<month>May)(?!\s*\d)\b",
+        "match": ["March", "February"],
+        "no_match": ["March 2025", "May"],
+    },
+    {
+        "id": "period.year",
+        "kind": "year",
+        "pattern": r"(?<![\d$¥.,/-])(?<!\b(?:since|by|until|till|before)\s+)"
+        r"(?P<year>19[5-9]\d|20\d\d)(?![\d%,.]\d)(?![\d%])(?!\s*[-–](?:\d|year))",
+        "match": ["2024", "2025"],
+        "no_match": ["20255", "1849"],
+    },
+]
