@@ -30,7 +30,7 @@ from dataclasses import dataclass, replace
 
 import regex
 
-from extractor.model import Claim, Finding
+from extractor.model import Claim, Finding, Severity
 
 _DIRECTIVE = regex.compile(
     r"""(?:<!--|\[)\s*factcheck:\s*ignore\s+
@@ -95,7 +95,7 @@ def find_suppressions(text: str) -> list[Suppression]:
     return found
 
 
-def _directive_finding(s: Suppression, rule: str, severity: str, message: str) -> Finding:
+def _directive_finding(s: Suppression, rule: str, severity: Severity, message: str) -> Finding:
     claim = Claim(
         text=s.text,
         start=s.start,
@@ -106,7 +106,7 @@ def _directive_finding(s: Suppression, rule: str, severity: str, message: str) -
     )
     return Finding(
         claim=claim, verdict="not_checked", severity=severity, rule=rule, message=message
-    )  # type: ignore[arg-type]
+    )
 
 
 def _silence(f: Finding, reason: str) -> Finding:
