@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from html.parser import HTMLParser
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sample_reports import PLANTED, assert_golden, sample_reports
 
 from extractor.report import render
@@ -123,3 +125,53 @@ def test_svg_chart_bars() -> None:
 def test_embeddable_section() -> None:
     section = render_article_html(sample_reports()[0], standalone=False, anchor="x")
     assert section.startswith('<section class="article" id="x">') and "<html" not in section
+
+
+class TextWithoutTips(HTMLParser):
+    """The character data of a fragment, leaving out the tooltips."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.depth = 0  # >0 inside a tooltip span
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.depth or (tag == "span" and ("class", "tip") in attrs):
+            self.depth += 1 if tag in ("span", "strong") else 0
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.depth and tag in ("span", "strong"):
+            self.depth -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self.depth:
+            self.parts.append(data)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    text=st.text(alphabet=st.sampled_from(list("ab <>&\"'/\n=;x¥")), min_size=1, max_size=60),
+    spans=st.lists(st.tuples(st.integers(0, 60), st.integers(1, 8)), max_size=5),
+)
+def test_highlighting_never_changes_or_leaks_the_text(
+    text: str, spans: list[tuple[int, int]]
+) -> None:
+    from extractor.model import Claim, Finding
+
+    findings = []
+    for start, length in spans:
+        start = min(start, len(text) - 1)
+        end = min(len(text), start + length)
+        claim = Claim(text=text[start:end], start=start, end=end, kind="level")
+        findings.append(
+            Finding(claim, "contradicted", "error", "value.mismatch", f"msg {text[start:end]}")
+        )
+    from extractor.model import ArticleReport
+
+    fragment = highlighted_text(ArticleReport(path="p", text=text, findings=tuple(findings)))
+    p = TextWithoutTips()
+    p.feed(fragment)
+    p.close()
+    assert "".join(p.parts) == text
+    tags = {t for t, _ in parse(fragment).tags}
+    assert tags <= {"mark", "span", "strong", "br", "hr"}
