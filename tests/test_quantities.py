@@ -299,3 +299,22 @@ def test_every_spelling_in_the_pattern_tables_fires() -> None:
         assert scan(f"on {month} 17").quantities == (), month
     for word in P.PRONOUN_ONE_AFTER:
         assert scan(f"{word} one").quantities == (), word
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("rose 3-4%", [("3", 3, "percent", 0.5), ("4%", 4, "percent", 0.5)]),
+        ("2–3.5 percent", [("2", 2, "percent", 0.5), ("3.5 percent", 3.5, "percent", 0.05)]),
+        (
+            "3 to 4 trillion yen",
+            [("3", 3 * T, "JPY", 0.5 * T), ("4 trillion yen", 4 * T, "JPY", 0.5 * T)],
+        ),
+        ("$3-4 billion", [("$3", 3 * B, "USD", 0.5 * B), ("4 billion", 4 * B, "USD", 0.5 * B)]),
+        ("-3 to -4%", [("-3", -3, "percent", 0.5), ("-4%", -4, "percent", 0.5)]),
+        ("pages 1-2", [("1", 1, "count", 0.5), ("2", 2, "count", 0.5)]),
+    ],
+)
+def test_ranges_share_their_unit(text: str, expected: list[tuple[str, float, str, float]]) -> None:
+    got = [(q.text, q.value, q.unit, q.precision) for q in match_quantities(text)]
+    assert got == [(s, pytest.approx(v), u, pytest.approx(p)) for s, v, u, p in expected]

@@ -21,7 +21,7 @@ what they count is the claim layer's business.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -29,7 +29,7 @@ import regex
 
 from extractor.model import Quantity
 from extractor.patterns import numbers as P
-from extractor.units import UnitError, to_canonical
+from extractor.units import UnitError, scale_factor, to_canonical
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -73,7 +73,7 @@ def _build() -> regex.Pattern[str]:
     others = "|".join([_alternation(P.PERCENT_SUFFIXES), times, r"(?<![\s-])x"])
     post_other = sep + r"(?P<post>" + others + r")(?!\p{Latin})"
     number = (
-        r"(?(pre)|(?<!" + latin + r"|\p{N}[.,]|[\p{Latin}\p{N}][-‐–/:]))"
+        r"(?(pre)|(?<!" + latin + r"|\p{N}[.,/:]|\p{Latin}[-‐–/:]))"
         r"(?:(?P<num>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)(?![.,]?\d)"
         r"|(?P<numword>\b(?:" + _alternation(P.NUMBER_WORDS) + r")\b))"
     )
@@ -120,6 +120,7 @@ QUANTITY = _build()
 DIGITS = regex.compile(r"\d+(?:[.,:]\d+)*")
 LATIN = regex.compile(r"\p{Latin}")
 _MONTHS = _alternation(P.MONTHS)
+RANGE_JOIN = regex.compile(r"\s*[-–]\s*|\s+to\s+")
 PRONOUN_ONE = regex.compile(
     r"\b(?:" + _alternation(P.PRONOUN_ONE_AFTER) + r")\s+$", regex.IGNORECASE
 )
@@ -182,7 +183,39 @@ def scan(text: str) -> Scan:
             quantities.append(_quantity(m))
     skipped.extend(_leftover_digits(text, quantities, skipped))
     skipped.sort(key=lambda s: s.start)
-    return Scan(tuple(quantities), tuple(skipped))
+    return Scan(tuple(inherit_range_units(text, quantities)), tuple(skipped))
+
+
+def inherit_range_units(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """Share the unit across a range ("3-4%", "3 to 4 trillion yen", "$3-4 billion"): the bare
+    first number takes the second's unit; a currency sign on the first and a scale word on the
+    second go to both. ``written_unit`` says what each was read with."""
+    out = list(quantities)
+    for i in range(len(out) - 1):
+        first, second = out[i], out[i + 1]
+        if not RANGE_JOIN.fullmatch(text, first.end, second.start):
+            continue
+        if first.unit == "count" and not first.written_unit and second.unit != "count":
+            out[i] = _reread(first, second.written_unit)
+        elif first.written_unit in P.CURRENCY_PREFIXES and second.unit == "count":
+            shared = f"{first.written_unit} {second.written_unit}"
+            out[i], out[i + 1] = _reread(first, shared), _reread(second, shared)
+    return out
+
+
+def _reread(q: Quantity, written_unit: str) -> Quantity:
+    """``q`` read again with another written unit (unchanged if that unit makes no sense)."""
+    try:
+        value, unit = to_canonical(q.written_value, written_unit)
+        factor = scale_factor(written_unit)
+    except UnitError:
+        return q
+    step = Decimal(q.written_value.replace(",", "")).as_tuple().exponent
+    half = Decimal(1).scaleb(step if isinstance(step, int) else 0) * factor / 2
+    signed = -value if q.negative else value
+    return replace(
+        q, value=float(signed), unit=unit, written_unit=written_unit, precision=float(half)
+    )
 
 
 # -- classification -------------------------------------------------------------------------
