@@ -98,3 +98,57 @@ def test_fx(capsys):
     assert "2025-04-17  142.33 yen/$" in out and "152.60 yen/$" in out
     with pytest.raises(UsageError):
         run(["fx"])
+
+
+def test_history_since(capsys):
+    argv = [
+        "history",
+        "--flow",
+        "balance",
+        "--partner",
+        "USA",
+        "--basis",
+        "FY",
+        "--since",
+        "FY2024",
+    ]
+    assert run(argv) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("FY2024    2025-04-17  9,005.3 bn yen")
+    assert lines[1].startswith("FY2025 ") and "derived: sum of 12 monthly figures" in lines[1]
+    assert run([*argv, "--as-of", "2025-04-20"]) == 0
+    assert len(capsys.readouterr().out.splitlines()) == 1
+    with pytest.raises(UsageError, match="not a FY period"):
+        run([*argv[:-1], "CY2024"])
+
+
+def test_wired_into_factcheck(capsys):
+    from extractor.cli import main
+
+    argv = [
+        "reference",
+        "show",
+        "--flow",
+        "balance",
+        "--partner",
+        "United States",
+        "--period",
+        "FY2024",
+    ]
+    assert main([*argv, "--as-of", "2025-04-20"]) == 0
+    assert "9,005.3 bn yen" in capsys.readouterr().out
+    assert (
+        main(
+            [
+                "reference",
+                "show",
+                "--flow",
+                "balance",
+                "--period",
+                "FY2024",
+                "--as-of",
+                "2025-13-01",
+            ]
+        )
+        == 2
+    )

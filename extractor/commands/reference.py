@@ -28,24 +28,23 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
         "show", help="a figure as known on a date, with every vintage and its source"
     )
-    p.add_argument(
-        "--flow", required=True, choices=("exports", "imports", "balance", "usd_jpy_rate")
-    )
-    p.add_argument("--partner", default="World")
+    _series_options(p)
     p.add_argument("--period", required=True, help="2025-03, CY2024, FY2024, CY2025H1, FY2025H1")
-    p.add_argument("--as-of", type=_date, help="what was known on this date (default: the latest)")
-    p.add_argument("--json", action="store_true", help="JSON on stdout")
-    _store_option(p)
 
     p = sub.add_parser(
-        "stats", help="coverage: periods x partners x flows x vintages, by source kind"
+        "history", help="one figure per period of a series (records, streaks, 'since')"
     )
-    p.add_argument("--json", action="store_true")
-    _store_option(p)
+    _series_options(p)
+    p.add_argument("--basis", required=True, choices=("month", "CY", "FY", "CYH", "FYH"))
+    p.add_argument("--since", help="first period to print (a code of the same basis)")
 
-    p = sub.add_parser("conflicts", help="figures on which sources disagree")
-    p.add_argument("--json", action="store_true")
-    _store_option(p)
+    for name, text in (
+        ("stats", "coverage: periods x partners x flows x vintages, by source kind"),
+        ("conflicts", "figures on which sources disagree"),
+    ):
+        p = sub.add_parser(name, help=text)
+        p.add_argument("--json", action="store_true", help="JSON on stdout")
+        _store_option(p)
 
     p = sub.add_parser("fx", help="USD/JPY market rates around a date and a period's average rates")
     p.add_argument("--date", type=_date, help="market rates in the week up to this date")
@@ -56,6 +55,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     p = sub.add_parser("build", help="rebuild the tidy store from the raw files (developers)")
     p.add_argument("--raw", type=Path, help="raw layer (default: the bundled reference/ folder)")
     p.add_argument("--out", type=Path, help="write <out>/store/figures.csv (default: in --raw)")
+
+
+def _series_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--flow", required=True, choices=("exports", "imports", "balance", "usd_jpy_rate")
+    )
+    p.add_argument("--partner", default="World", help="any spelling: USA, U.S., (EU), R KOREA ...")
+    p.add_argument("--as-of", type=_date, help="what was known on this date (default: the latest)")
+    p.add_argument("--json", action="store_true", help="JSON on stdout")
+    _store_option(p)
 
 
 def _store_option(p: argparse.ArgumentParser) -> None:
@@ -77,6 +86,7 @@ def run(args: argparse.Namespace) -> int:
     action = {
         "import": _import,
         "show": _show,
+        "history": _history,
         "stats": _stats,
         "conflicts": _conflicts,
         "fx": _fx,
@@ -138,6 +148,33 @@ def _show(args: argparse.Namespace) -> int:
     for v in vintages:
         mark = "*" if v is current else " "
         print(f" {mark}{_line(v)}")
+    return 0
+
+
+def _history(args: argparse.Namespace) -> int:
+    from extractor.errors import UsageError
+    from extractor.periods import Period
+    from extractor.reference import canonical_partner
+
+    partner = canonical_partner(args.partner)
+    if partner is None:
+        raise UsageError(f"unknown partner {args.partner!r}")
+    since = Period.parse(args.since) if args.since else None
+    if since is not None and since.basis != args.basis:
+        raise UsageError(f"--since {since.code} is not a {args.basis} period")
+    figures = [
+        f
+        for f in _store(args).history(args.flow, partner, args.basis, args.as_of)
+        if since is None or f.period >= since
+    ]
+    if args.json:
+        json.dump([f.to_dict() for f in figures], sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return 0
+    for f in figures:
+        print(f"{f.period.code:<9} {_line(f)}")
+    if not figures:
+        print(f"no {args.basis} figures for {args.flow} {partner}")
     return 0
 
 
