@@ -229,6 +229,44 @@ def test_filename_keeps_only_the_base_name(client: TestClient) -> None:
     assert r.json()["articles"][0]["path"] == "a.md"
 
 
+def test_download_names_are_plain_ascii() -> None:
+    from extractor.web.service import download_name, safe_filename
+
+    assert download_name("Q1 report.md", ".factcheck.html") == "Q1_report.factcheck.html"
+    assert download_name("貿易統計.md", ".x") == "draft.x"
+    assert download_name(None, ".x") == "draft.x"
+    assert safe_filename("a\r\nb.md") == "ab.md"
+
+
+def test_html_download_header_survives_odd_names(client: TestClient, monkeypatch: Any) -> None:
+    from extractor.web import service
+
+    monkeypatch.setattr(service, "render_html", lambda report: "<!DOCTYPE html><p>ok</p>")
+    body = {"text": DRAFT, "filename": '貿易 "draft"\r\n.md'}
+    r = client.post("/api/check?format=html", json=body)
+    assert r.status_code == 200
+    assert r.headers["content-disposition"] == 'attachment; filename="draft.factcheck.html"'
+
+
+def test_warm_up_runs_the_checker_at_startup() -> None:
+    seen: list[str] = []
+
+    def checker(text: str, **kw: Any) -> ArticleReport:
+        seen.append(text)
+        return fake_report(text, **kw)
+
+    with TestClient(create_app(settings=WebSettings(checker=checker))) as c:
+        assert c.get("/health").status_code == 200
+        for _ in range(100):
+            if seen:
+                break
+            threading.Event().wait(0.02)
+    assert len(seen) == 1 and "exports" in seen[0]
+    with TestClient(create_app(settings=WebSettings(checker=checker, warm_up=False))):
+        pass
+    assert len(seen) == 1
+
+
 def test_request_size_limit() -> None:
     app = create_app(settings=WebSettings(checker=fake_report, max_bytes=1000))
     with TestClient(app) as c:

@@ -40,6 +40,7 @@ class WebSettings:
     queue: int = 32
     checker: service.Checker | None = None
     store_loader: Callable[[], Any] | None = None
+    warm_up: bool = True  # check a one-line draft at startup, in the background
 
 
 def _error(status: int, code: str, message: str, **extra: Any) -> JSONResponse:
@@ -53,6 +54,8 @@ def create_app(config: Any = None, *, settings: WebSettings | None = None) -> Fa
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        if s.warm_up:
+            runner.start(service.warm_up, config, s.checker)
         yield
         runner.close()
 
@@ -203,7 +206,7 @@ def _add_check(app: FastAPI, config: Any, s: WebSettings, runner: CheckRunner) -
         text, published, filename = await _read_check_request(request)
         answer = await runner.run(_answer, format, text, published, filename, config, s.checker)
         if format == "html":
-            name = (filename or "draft").rsplit(".", 1)[0] + ".factcheck.html"
+            name = service.download_name(filename, ".factcheck.html")
             disposition = f'attachment; filename="{name}"'
             return HTMLResponse(answer, headers={"content-disposition": disposition})
         return JSONResponse(answer)

@@ -188,5 +188,11 @@ class CheckRunner:
             future.cancel()  # only helps when it has not started yet
             raise TimedOut(self.timeout) from None
 
+    def start(self, fn: Callable[..., Any], *args: Any) -> None:
+        """Run ``fn`` in the background, in a slot like any check, without waiting for it."""
+        if self._slots.acquire(blocking=False):
+            future = self._pool.submit(fn, *args)
+            future.add_done_callback(lambda _f: self._slots.release())
+
     def close(self) -> None:
         self._pool.shutdown(wait=False, cancel_futures=True)

@@ -10,6 +10,7 @@ The routes in :mod:`extractor.web.app` only parse requests and call these.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from pathlib import PurePath
 from typing import Any
@@ -27,6 +28,7 @@ def safe_filename(filename: str | None) -> str | None:
     if not filename:
         return None
     name = PurePath(filename.replace("\\", "/")).name.strip()
+    name = "".join(ch for ch in name if ch.isprintable())
     if not name:
         return None
     if PurePath(name).suffix.lower() not in UPLOAD_SUFFIXES:
@@ -35,6 +37,26 @@ def safe_filename(filename: str | None) -> str | None:
             detail=f"accepted: {', '.join(UPLOAD_SUFFIXES)}",
         )
     return name
+
+
+def download_name(filename: str | None, suffix: str) -> str:
+    """An ASCII file name for a Content-Disposition header: ``"Q1 report.md"`` ->
+    ``"Q1_report.factcheck.html"``."""
+    stem = PurePath(filename).stem if filename else "draft"
+    stem = re.sub(r"[^A-Za-z0-9._-]+", "_", stem).strip("._") or "draft"
+    return f"{stem[:80]}{suffix}"
+
+
+WARM_UP_TEXT = "Japan's exports rose 1% in March 2025 from a year earlier."
+
+
+def warm_up(config: Any = None, checker: Checker | None = None) -> None:
+    """Check a one-line draft so the first editor does not wait for spaCy and the store to load.
+    Failures are left to the first real check, which reports them."""
+    try:
+        check_report(WARM_UP_TEXT, config=config, checker=checker)
+    except Exception:  # noqa: BLE001, S110 - a real check will say what is wrong
+        pass
 
 
 def decode_upload(data: bytes, filename: str | None = None) -> str:

@@ -143,6 +143,7 @@
         "Select a highlighted claim to see the explanation, the official figure and its source.")
     );
     $("result").hidden = false;
+    $("result-title").focus(); // keyboard users continue from the result; it scrolls into view
   }
 
   function showPublished(article) {
