@@ -304,3 +304,21 @@ def test_lookups_use_the_index():
     for _ in range(2000):
         store.lookup("exports", "World", "2025-03", D(2025, 5, 1))
     assert time.perf_counter() - start < 0.5
+
+
+def test_derived_yoy_uses_the_base_known_at_the_time():
+    from extractor.reference.derive import with_derived_yoy
+
+    rows = [
+        fig("2024-03", 100.0, D(2024, 4, 17), flow="exports"),
+        fig("2024-03", 110.0, D(2025, 11, 1), flow="exports", status="revised"),
+        fig("2025-03", 121.0, D(2025, 4, 17), flow="exports"),
+        fig("2025-03", 132.0, D(2026, 1, 1), flow="exports", status="revised", yoy=4.0),
+    ]
+    out = with_derived_yoy(rows)
+    assert [(f.yoy_pct, f.yoy_basis) for f in out] == [
+        (None, ""),
+        (None, ""),
+        (21.0, "derived"),
+        (4.0, ""),  # published yoy is never replaced
+    ]

@@ -102,27 +102,34 @@ def balance_of(exports: Figure, imports: Figure, what: str) -> Figure:
 
 
 def with_derived_yoy(figures: list[Figure]) -> list[Figure]:
-    """Fill ``yoy_pct`` (basis ``derived``) where a figure has none and the same series of the same
-    vintage set holds the period a year earlier. Figures are matched on (flow, partner, period,
-    source_kind) and, for several vintages, the latest one of the base period is used."""
-    base: dict[tuple[str, str, Period, str], Figure] = {}
+    """Fill ``yoy_pct`` (basis ``derived``) where a figure has none and the same series (same flow,
+    partner and source kind) holds the period a year earlier: the latest base vintage released on
+    or before the figure, else the earliest one (the base as it was known when the figure came out)."""
+    bases: dict[tuple[str, str, Period, str], list[Figure]] = defaultdict(list)
     for f in figures:
-        if f.value is None:
-            continue
-        k = (f.flow, f.partner, f.period, f.source_kind)
-        old = base.get(k)
-        if old is None or (f.release_date or dt.date.min) >= (old.release_date or dt.date.min):
-            base[k] = f
+        if f.value is not None:
+            bases[(f.flow, f.partner, f.period, f.source_kind)].append(f)
+    for vs in bases.values():
+        vs.sort(key=lambda f: f.release_date or dt.date.min)
     out = []
     for f in figures:
         if f.yoy_pct is None and f.value is not None and f.flow != "usd_jpy_rate":
-            prev = base.get((f.flow, f.partner, f.period.year_earlier(), f.source_kind))
+            candidates = bases.get((f.flow, f.partner, f.period.year_earlier(), f.source_kind), [])
+            prev = _known_by(candidates, f.release_date)
             if prev is not None and prev.value is not None:
                 rate = yoy_change(f.flow, f.value, prev.value)
                 if rate is not None:
                     f = replace(f, yoy_pct=rate, yoy_basis="derived")
         out.append(f)
     return out
+
+
+def _known_by(vintages: list[Figure], day: dt.date | None) -> Figure | None:
+    """The latest of ``vintages`` (sorted by release) out by ``day``, else the earliest."""
+    if not vintages:
+        return None
+    known = [v for v in vintages if day is None or (v.release_date or dt.date.min) <= day]
+    return known[-1] if known else vintages[0]
 
 
 def d41ma_totals(months: list[Figure]) -> list[Figure]:
