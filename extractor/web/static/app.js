@@ -270,7 +270,7 @@
     const o = c.official;
     if (o) {
       const dl = el("dl");
-      row(dl, "Official figure", fmtAmount(o.value, o.unit));
+      row(dl, "Value", fmtAmount(o.value, o.unit));
       row(dl, "Series", o.flow);
       row(dl, "Period", o.period);
       row(dl, "Partner", o.partner);
