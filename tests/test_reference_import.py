@@ -68,10 +68,15 @@ def test_d41ma_error_names_the_line(tmp_path):
     assert info.value.line == 6 and "Exp-Total 'abc'" in str(info.value)
 
 
+@pytest.fixture(scope="module")
+def press_csv_figures():
+    return read_file(PRESS_CSV).figures
+
+
 @pytest.mark.parametrize("xml", [XML4, XML5])
-def test_press_xml_matches_the_transcribed_csv(xml):
+def test_press_xml_matches_the_transcribed_csv(xml, press_csv_figures):
     from_xml = read_file(xml, source_name=xml.name).figures
-    rows = [f for f in read_file(PRESS_CSV).figures if f"({xml.name})" in f.source]
+    rows = [f for f in press_csv_figures if f"({xml.name})" in f.source]
     assert len(from_xml) == len(rows) == 3 * 48
     assert {f.identity() for f in from_xml} == {f.identity() for f in rows}
 
