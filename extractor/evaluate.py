@@ -141,7 +141,8 @@ def validate_claim(c: EvalClaim, body: str) -> list[str]:
         except ValueError:
             problems.append(f"{where}: bad period {c.period!r}")
     unit = c.normalized.unit if c.normalized else None
-    if c.kind in UNITS_BY_KIND and unit not in UNITS_BY_KIND[c.kind]:
+    definition = c.verdict == "wrong_period" and unit is None  # a wrong fiscal-year phrase
+    if c.kind in UNITS_BY_KIND and unit not in UNITS_BY_KIND[c.kind] and not definition:
         problems.append(f"{where}: unit {unit!r} does not fit kind {c.kind!r}")
     if (c.planted is not None) != (c.verdict in FLAGGED_VERDICTS):
         problems.append(f"{where}: planted errors, and only they, carry a flagged verdict")

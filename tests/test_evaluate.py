@@ -186,6 +186,18 @@ def test_validate_accepts_a_good_gold_file_and_names_each_problem() -> None:
         assert len(problems) == 1, (e, problems)
 
 
+def test_a_wrong_fiscal_year_phrase_may_have_no_value() -> None:
+    body = "a deficit for the February-January fiscal period"
+    entry = {"text": "February-January fiscal period", "kind": "level", "metric": "balance",
+             "period": "FY2024", "normalized": None, "verdict": "wrong_period",
+             "planted": "wrong_fiscal_year"}  # fmt: skip
+    gold = gold_from_data({"article": "x.md", "claims": fill_offsets([entry], body)})
+    assert validate_gold(gold, body) == []
+    consistent = {**entry, "verdict": "consistent", "planted": None}
+    gold = gold_from_data({"article": "x.md", "claims": fill_offsets([consistent], body)})
+    assert validate_gold(gold, body) != []
+
+
 def test_validate_rejects_overlapping_spans() -> None:
     entries = [_entry(), _entry(text="trillion yen", kind="level")]
     entries = fill_offsets(entries, BODY)
