@@ -110,6 +110,9 @@ def _sentence(
     built += streaks
     built += definition_claims(sv, hits, state)
     built = [_same_figure(c, x, state, sv) for c, x in built]
+    same = [x["period"] for _, x in built if "attribution.same_figure" in x["notes"]]
+    if same:  # the sentence repeats a figure named earlier: its other claims share that period
+        built = [(c, x if x["_explicit"] else {**x, "period": same[0]}) for c, x in built]
     _advance(sv, hits, built, state)
     return [finish(c, x) for c, x in built]
 
@@ -119,12 +122,12 @@ def _same_figure(c: Claim, x: dict[str, Any], state: ArticleState, sv: SentenceV
     key = (c.normalized.value, c.normalized.unit) if c.kind == "level" and c.normalized else None
     if key is None or x["excluded"]:
         return c, x
-    if key in state.figures and x["partner"] == "World" and not sv.of("PARTNERS") and not sv.of("TOTALS"):
+    if key in state.figures and not sv.of("TOTALS"):
         partner, period = state.figures[key]
-        if partner != "World":
-            x = {**x, "partner": partner, "notes": x["notes"] + ("attribution.same_figure",)}
-            if not x["_explicit"]:
-                x["period"] = period
+        same_partner = x["partner"] == partner or (x["partner"] == "World" and not sv.of("PARTNERS"))
+        if partner != "World" and same_partner and not x["_explicit"]:
+            x = {**x, "partner": partner, "period": period,
+                 "notes": x["notes"] + ("attribution.same_figure",)}
     state.figures.setdefault(key, (x["partner"], x["period"]))
     return c, x
 

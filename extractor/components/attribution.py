@@ -26,11 +26,17 @@ from extractor.periods import Period
 _IN_OF = regex.compile(r"^[^\d,;:]{0,25}?\b(?:in|of)\s+(?:[\w'’-]+\s+){0,2}?$", regex.IGNORECASE)
 _NEXT_BALANCE = regex.compile(r"^\s+(?:[\w.'’-]+\s+){0,2}?$")
 _AFTER_GAP = regex.compile(
-    r"^[\s,)]*(?:(?:in|for|during|of|over|through|at|from|than|compared\s+(?:with|to)|against)\s+)?$",
+    r"^[\s,)]*(?:(?:trade\s+)?(?:surplus|deficit|shortfall|exports|imports|shipments)\s+)?"
+    r"(?:(?:in|for|during|of|over|through|at|from|than|compared\s+(?:with|to)|against)\s+)?$",
     regex.IGNORECASE,
 )
 _BASE_GAP = regex.compile(r"(?:from|over|than|compared\s+(?:with|to)|against|versus)\s+$", regex.IGNORECASE)
-_PARTNER_GAP = regex.compile(r"^[\s)]*(?:with|to|from|toward|towards)?\s*(?:the\s+)?$", regex.IGNORECASE)
+_PARTNER_GAP = regex.compile(
+    r"^[\s)]*(?:(?:trade\s+)?(?:surplus|deficit|exports|imports|shipments)\s+)?"
+    r"(?:with|to|from|toward|towards)?\s*(?:the\s+)?"
+    r"(?:(?:other|broader|wider|greater|rest\s+of(?:\s+the)?)\s+)?$",
+    regex.IGNORECASE,
+)
 PRONOUN = regex.compile(r"^\W*(?:it|they|this|these|which|that|both|each)\b", regex.IGNORECASE)
 
 
@@ -140,7 +146,8 @@ def period_at(
     before = [h for h in explicit if h.phrase.end <= a]
     if before:
         return before[-1], before[-1].period, base
-    after = [h for h in explicit if h.phrase.start >= b]
+    clause = sv.clause(a)
+    after = [h for h in explicit if h.phrase.start >= b and sv.clause(h.phrase.start) == clause]
     if after:
         return after[0], after[0].period, base
     return None, state.current, base

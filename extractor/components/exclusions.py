@@ -43,9 +43,9 @@ def _applies(sv: SentenceView, m: Mention, a: int, b: int, is_percent: bool, is_
         return not sv.of("METRICS", lo, hi)
     if scope == "clause":
         return is_quantity and _clause_cue(sv, m, a, b)
-    if scope == "subject":
+    if scope == "subject":  # "auto exports fell", "crude oil ... was X, up 1.5%, but down 7.1%"
         cs, _ = sv.clause(a)
-        return cs <= m.start and m.end <= a
+        return m.end <= a and (cs <= m.start or not sv.of("METRICS", m.end, a))
     return False
 
 

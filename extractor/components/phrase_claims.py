@@ -20,6 +20,7 @@ from extractor.model import Claim, Normalized, Quantity
 Built = tuple[Claim, dict[str, Any]]
 _BOTH = regex.compile(r"\bboth\b", regex.IGNORECASE)
 _GAP = regex.compile(r"^[^,;:.—–()]*$")
+NEGATION = regex.compile(r"(?:\bnot|n['’]t|\bnever)\s+$", regex.IGNORECASE)
 _JOIN = regex.compile(r"^\s*(?:,|and|,\s*and)\s*$", regex.IGNORECASE)
 
 
@@ -31,10 +32,12 @@ def direction_claims(
         form = m.get("form")
         if m.start in used or form == "noun":
             continue
-        mh = _direction_metric(sv, m, state)
+        if NEGATION.search(sv.text[max(sv.start, m.start - 12) : m.start]):
+            continue  # "hasn't grown": not a claim we can check
+        mh, b = _direction_metric(sv, m, state)
         if mh is None or mh.metric not in ("exports", "imports", "balance"):
             continue
-        extra = attribute(sv, m.start, m.end, hits, state, metric=mh, quantity=False)
+        extra = attribute(sv, m.start, b, hits, state, metric=mh, quantity=False)
         size_dir = -1 if m.groups.get("down") else int(m.get("dir"))
         claim = base_claim(sv, m.start, m.end, "direction",
                            direction=signed_direction(size_dir, mh.metric, extra["sign"]),
@@ -48,14 +51,17 @@ def direction_claims(
     return out
 
 
-def _direction_metric(sv: SentenceView, m: Mention, state: ArticleState) -> MetricHit | None:
+def _direction_metric(
+    sv: SentenceView, m: Mention, state: ArticleState
+) -> tuple[MetricHit | None, int]:
+    """The metric of a direction word, and where its phrase ends ("a ballooning *surplus*")."""
     form = m.get("form")
     if form == "adjective":
-        nxt = [x for x in sv.of("METRICS", m.end) if x.start - m.end < 12]
-        return metric_at(sv, m.end, m.end, state) if nxt else None
+        nxt = [x for x in sv.of("METRICS", m.end) if x.start - m.end < 12 and x.get("sign")]
+        return (metric_at(sv, m.end, m.end, state), nxt[0].end) if nxt else (None, m.end)
     if form == "adverb":
-        return metric_at(sv, m.start, m.end, state)
-    return subject_metric(sv, m.start, state)
+        return metric_at(sv, m.start, m.end, state), m.end
+    return subject_metric(sv, m.start, state), m.end
 
 
 def record_claims(
@@ -70,6 +76,8 @@ def record_claims(
                 if named:
                     extra["partner"] = str(named[0].get("partner"))
             record = parse_record(m, lex, extra["sign"])
+            if record.window_unit == "month":
+                _monthly(extra)
             out.append((base_claim(sv, m.start, m.end, "record", record=record), extra))
     return out
 
@@ -133,6 +141,8 @@ def _streak(
         mh = subject_metric(sv, m.start, state) or metric_at(sv, m.start, m.end, state)
     extra = attribute(sv, a, m.end, hits, state, metric=mh, quantity=False)
     claim = base_claim(sv, a, m.end, "streak")
+    if p.unit == "month":
+        _monthly(extra)
     if p.ranking:
         extra["excluded"] = extra["excluded"] or "ranking"
     elif condition is None:
@@ -142,6 +152,14 @@ def _streak(
         claim = dataclasses.replace(claim, streak=make_streak(p, condition, thr),
                                     normalized=Normalized(float(p.count), "count"))
     return claim, extra
+
+
+def _monthly(extra: dict[str, Any]) -> None:
+    """A month-by-month record or streak said of a longer period is about its last month."""
+    period = extra["period"]
+    if period is not None and not period.is_month:
+        extra["period"] = period.months()[-1]
+        extra["notes"] += (f"period.last_month_of: {period}",)
 
 
 def _sign_in(sv: SentenceView) -> str | None:

@@ -75,7 +75,7 @@ METRICS: list[dict] = [
     {"id": "metric.fx", "metric": "usd_jpy_rate",
      "pattern": r"exchange\s+rate|yen\s+per\s+dollar|dollar[-/]yen|yen[-/]dollar"
      r"|(?:the\s+)?yen(?=\s+(?:depreciated|appreciated|weakened|strengthened))",
-     "match": ["exchange rate", "dollar-yen", "the yen"], "no_match": ["yens"]},
+     "match": ["exchange rate", "dollar-yen", "the yen depreciated"], "no_match": ["yens"]},
 ]
 
 # Spellings in text (case-sensitive) -> canonical partner. Canonical names follow
@@ -104,7 +104,7 @@ PARTNERS: dict[str, str] = {
 
 # A partner name is a trade partner when one of these comes right before it ...
 PARTNER_CUES_BEFORE = (
-    r"(?:with|to|from|toward|towards|of|for|by|in)\s+(?:the\s+)?"
+    r"(?:with|to|from|toward|towards|of|for|by|in|including|especially|particularly|notably)\s+(?:the\s+)?"
     r"(?P<other>(?:other|broader|wider|greater|rest\s+of(?:\s+the)?|major|key)\s+)?$"
 )
 # ... or one of these right after it.
@@ -116,17 +116,17 @@ PARTNER_CUES_AFTER = (
 
 DIRECTIONS: list[dict] = [
     {"id": "direction.up_verb", "dir": 1, "form": "verb",
-     "pattern": r"rose|risen|rises|increased|increases|grew|grown|grows|climbed|climbs|jumped"
-     r"|jumps|surged|surges|soared|soars|expanded|expands|gained|gains|widened|widens|ballooned"
+     "pattern": r"rose|risen|increased|grew|grown|grows|climbed|climbs|jumped"
+     r"|jumps|surged|surges|soared|soars|expanded|expands|gained|widened|widens|ballooned"
      r"|swelled|picked\s+up|edged\s+up|went\s+up|advanced"
      r"|(?:rise|increase|grow|climb|jump|surge|expand|widen)(?=\s+(?:to|by)\b)",
-     "match": ["rose", "surged", "widened", "rise"], "no_match": ["rising", "arose"]},
+     "match": ["rose", "surged", "widened", "rise to"], "no_match": ["rising", "arose", "increases"]},
     {"id": "direction.down_verb", "dir": -1, "form": "verb",
-     "pattern": r"fell|fallen|falls|decreased|decreases|declined|declines|dropped|drops|slipped"
+     "pattern": r"fell(?!\s+short)|fallen(?!\s+short)|decreased|declined|dropped|slipped"
      r"|slips|slid|shrank|shrunk|shrinks|contracted|contracts|narrowed|narrows|plunged|plunges"
      r"|plummeted|tumbled|sank|slumped|edged\s+down|went\s+down"
      r"|(?:fall|decrease|decline|drop|shrink|contract|narrow)(?=\s+(?:to|by)\b)",
-     "match": ["fell", "narrowed", "contracted", "decreased"], "no_match": ["falling"]},
+     "match": ["fell", "narrowed", "contracted", "decreased"], "no_match": ["falling", "fell short"]},
     {"id": "direction.flat", "dir": 0, "form": "verb",
      "pattern": r"(?:remained|was|were|held|stayed)\s+(?:flat|unchanged|steady)|little\s+changed",
      "match": ["remained flat", "little changed"], "no_match": ["flat"]},
@@ -156,16 +156,16 @@ DIRECTIONS: list[dict] = [
 RECORDS: list[dict] = [
     {"id": "record.high", "extreme": "high",
      "pattern": r"record[-\s]+highs?(?:\s+since\s+(?P<since>\d{4}))?|all[-\s]time\s+(?:highs?|peaks?)"
-     r"|(?:the\s+)?highest\s+(?:level\s+)?(?:ever|on\s+record)",
+     r"|highest\s+(?:level\s+)?(?:ever|on\s+record)",
      "match": ["record high", "record highs", "all-time peak", "record high since 1979"],
      "no_match": ["high"]},
     {"id": "record.low", "extreme": "low",
-     "pattern": r"record[-\s]+lows?|all[-\s]time\s+lows?|(?:the\s+)?lowest\s+(?:level\s+)?(?:ever|on\s+record)",
+     "pattern": r"record[-\s]+lows?|all[-\s]time\s+lows?|lowest\s+(?:level\s+)?(?:ever|on\s+record)",
      "match": ["record low", "all-time low"], "no_match": ["low"]},
     {"id": "record.since", "extreme": "word",
-     "pattern": r"(?:the\s+)?(?P<word>highest|lowest|biggest|largest|smallest|strongest|weakest)"
+     "pattern": r"(?P<word>highest|lowest|biggest|largest|smallest|strongest|weakest)"
      r"\s+(?:level\s+|figure\s+)?since\s+(?P<since>\d{4})",
-     "match": ["highest since 1979", "the largest since 2014"], "no_match": ["since 1979"]},
+     "match": ["highest since 1979", "largest since 2014"], "no_match": ["since 1979"]},
     {"id": "record.window", "extreme": "word",
      "pattern": r"(?P<n>{CARD}|\d+)[-\s](?P<unit>month|year)\s+(?P<word>high|low|peak)"
      r"|(?P<word>highest|lowest|biggest|largest|smallest)\s+(?:level\s+)?in\s+(?P<n>{CARD}|\d+)\s+(?P<unit>month|year)s?",

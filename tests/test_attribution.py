@@ -1,0 +1,149 @@
+"""Claim rule data (every rule's examples) and metric / partner attribution."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from extractor.components.lexicon import TABLES, count_word, find_mentions, find_partners, lexicon
+from extractor.extract import extract_claims
+from extractor.patterns import claims_en
+
+PUB = dt.date(2025, 4, 17)
+
+
+def _examples():
+    lex = lexicon("en")
+    tables = {**lex.rules, "SHARES": lex.shares}
+    for table in (*TABLES, "SHARES"):
+        compiled = {r.id: r for r in tables[table]}
+        for data in getattr(claims_en, table):
+            rule = compiled[data["id"]]
+            for s in data["match"]:
+                yield rule, s, True
+            for s in data.get("no_match", []):
+                yield rule, s, False
+
+
+@pytest.mark.parametrize("rule,example,fires", list(_examples()), ids=lambda x: str(x)[:40])
+def test_rule_examples(rule, example, fires):
+    assert bool(rule.regex.search(example)) is fires, (rule.id, example)
+
+
+def test_every_rule_has_an_example():
+    for table in (*TABLES, "SHARES"):
+        for data in getattr(claims_en, table):
+            assert data.get("match"), data["id"]
+
+
+def test_rule_ids_are_unique_and_dotted():
+    ids = [d["id"] for t in (*TABLES, "SHARES") for d in getattr(claims_en, t)]
+    assert len(ids) == len(set(ids))
+    assert all("." in i for i in ids)
+
+
+def test_lexicon_is_cached():
+    assert lexicon("en") is lexicon("en")
+
+
+def test_unknown_language_is_a_config_error():
+    from extractor.errors import ConfigError
+
+    with pytest.raises(ConfigError):
+        lexicon("xx")
+
+
+@pytest.mark.parametrize(
+    "text,partners",
+    [
+        ("Shipments to the U.S. rose.", ["United States"]),
+        ("US-bound cargo fell.", ["United States"]),
+        ("A surplus with the European Union (EU) grew.", ["EU"]),
+        ("Sales to other Asian economies rose.", ["Other"]),
+        ("US President Smith spoke about U.S.-Japan talks.", []),
+        ("Exports to Southeast Asia climbed.", ["ASEAN"]),
+    ],
+)
+def test_partner_mentions_need_a_trade_cue(text, partners):
+    assert [m.get("partner") for m in find_partners(text, lexicon("en"))] == partners
+
+
+def test_count_words():
+    lex = lexicon("en")
+    assert [count_word(w, lex) for w in ("fourth", "4th", "five", "23", "many")] == [4, 4, 5, 23, None]
+
+
+def test_mentions_are_exact_spans():
+    text = "Exports to China rose 3%, the deficit narrowed, a record high, a fourth consecutive year."
+    for ms in find_mentions(text, lexicon("en")).values():
+        for m in ms:
+            assert text[m.start : m.end] == m.text
+
+
+def by_text(text: str, published: dt.date | None = PUB):
+    claims = extract_claims(text, published)
+    for c in claims:
+        assert text[c.start : c.end] == c.text
+    return {c.text: c for c in claims}
+
+
+def test_partner_carries_to_the_second_flow_of_the_sentence():
+    cs = by_text(
+        "Within that, shipments to Korea gained 2.2% to 6.1 trillion yen, and imports gained 1.4% "
+        "to 3.3 trillion yen in fiscal 2024."
+    )
+    assert (cs["2.2%"].metric, cs["2.2%"].partner) == ("exports", "South Korea")
+    assert (cs["1.4%"].metric, cs["1.4%"].partner) == ("imports", "South Korea")
+    assert cs["3.3 trillion yen"].partner == "South Korea"
+
+
+def test_partner_carries_across_a_sentence_within_the_paragraph_only():
+    text = (
+        "Exports to India rose 4% in fiscal 2024. Imports climbed 2% as well.\n\n"
+        "Imports climbed 3% overall."
+    )
+    cs = by_text(text)
+    assert cs["2%"].partner == "India"
+    assert cs["3%"].partner == "World"
+
+
+def test_total_cue_resets_the_partner():
+    cs = by_text("Shipments to Taiwan rose 5% while total exports rose 1% in March 2025.")
+    assert cs["5%"].partner == "Taiwan" and cs["1%"].partner == "World"
+
+
+def test_partner_written_after_the_figure():
+    cs = by_text("Japan logged a surplus of $41 billion with Germany in fiscal 2024.")
+    c = cs["$41 billion"]
+    assert (c.metric, c.partner, c.sign, c.normalized.value) == ("balance", "Germany", "surplus", 41e9)
+
+
+def test_balance_with_a_partner_is_balance_metric():
+    cs = by_text("The trade surplus with the US fell 2.5% to 8.1 trillion yen in fiscal 2023.")
+    assert cs["2.5%"].metric == "balance" and cs["2.5%"].partner == "United States"
+    assert cs["2.5%"].normalized.value == -2.5 and cs["2.5%"].direction == "down"
+
+
+def test_metric_after_the_figure():
+    cs = by_text("Growth came from a 6.2 percent annual rise in imports in March 2025.")
+    assert cs["6.2 percent"].metric == "imports"
+
+
+def test_metric_carries_through_a_pronoun():
+    cs = by_text("Exports rose 2% in 2024. It topped 100 trillion yen for three consecutive years.")
+    streak = next(c for c in cs.values() if c.kind == "streak")
+    assert streak.metric == "exports" and streak.streak.condition == "above"
+    assert streak.streak.threshold == 1e14 and streak.streak.count == 3
+
+
+def test_share_of_total_exports():
+    cs = by_text("China accounted for 17.6% of Japan's total exports in fiscal 2024.")
+    c = cs["17.6%"]
+    assert (c.kind, c.metric, c.partner, c.normalized.value) == ("share", "exports", "China", 17.6)
+
+
+def test_exchange_rate():
+    cs = by_text("The average exchange rate was 151.20 yen per dollar in 2024.")
+    c = next(iter(cs.values()))
+    assert (c.kind, c.metric, c.normalized.unit) == ("rate", "usd_jpy_rate", "JPY_per_USD")

@@ -1,0 +1,263 @@
+"""extract_claims on sentences written in the spirit of the seed articles (our own wording)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+
+import pytest
+
+from extractor.errors import InputError
+from extractor.extract import extract_claims, extract_doc
+from extractor.model import Record, Streak
+from extractor.nlp import PIPELINE, build_nlp, paragraphs
+from extractor.periods import Period
+
+PUB = dt.date(2025, 4, 17)
+
+
+def claims(text: str, published: dt.date | None = PUB):
+    out = extract_claims(text, published)
+    for c in out:
+        assert text[c.start : c.end] == c.text
+        assert c.sentence is not None and c.sentence[0] <= c.start < c.end <= c.sentence[1]
+    assert [c.start for c in out] == sorted(c.start for c in out)
+    return out
+
+
+def find(cs, text, kind=None, metric=None):
+    hits = [c for c in cs if c.text == text and (kind is None or c.kind == kind)
+            and (metric is None or c.metric == metric)]
+    assert len(hits) == 1, [(c.text, c.kind, c.metric) for c in cs]
+    return hits[0]
+
+
+def test_direction_and_two_levels_each_on_their_own_words():
+    cs = claims("Japan's surplus with the United States jumped to 8 trillion yen ($56 billion) "
+                "in the fiscal year ending March 2025.")
+    assert [(c.text, c.kind) for c in cs] == [
+        ("jumped", "direction"), ("8 trillion yen", "level"), ("$56 billion", "level")]
+    for c in cs:
+        assert (c.metric, c.partner, c.period) == ("balance", "United States", Period.fiscal_year(2024))
+    assert cs[0].direction == "up" and cs[1].normalized.value == 8e12 and cs[2].normalized.unit == "USD"
+
+
+def test_a_deficit_of_is_negative():
+    cs = claims("Japan posted a trade deficit of 4.1 trillion yen for fiscal 2023.")
+    c = find(cs, "4.1 trillion yen")
+    assert (c.metric, c.sign, c.normalized.value, c.period) == ("balance", "deficit", -4.1e12, Period.fiscal_year(2023))
+
+
+@pytest.mark.parametrize(
+    "sentence,text,value,direction",
+    [
+        ("The deficit shrank 44% in 2024.", "44%", -44.0, "up"),
+        ("The deficit widened 12% in 2024.", "12%", 12.0, "down"),
+        ("The surplus narrowed 3% in 2024.", "3%", -3.0, "down"),
+        ("Imports fell 1.3% in 2024.", "1.3%", -1.3, "down"),
+        ("Exports were up 2.4% year-on-year in 2024.", "2.4%", 2.4, "up"),
+        ("It marked a 21.5% increase in exports in 2024.", "21.5%", 21.5, "up"),
+    ],
+)
+def test_change_signs(sentence, text, value, direction):
+    c = find(claims(sentence), text)
+    assert (c.kind, c.normalized.value, c.direction, c.basis) == ("change", value, direction, "yoy")
+
+
+def test_narrowing_deficit_is_a_rising_balance():
+    cs = claims("Economists pointed to a narrowing deficit in 2024.")
+    c = find(cs, "narrowing")
+    assert (c.kind, c.metric, c.direction, c.sign) == ("direction", "balance", "up", "deficit")
+
+
+def test_red_and_black_and_shortfall_are_signs():
+    cs = claims("Trade stayed in the red at 1.2 trillion yen in 2023, after a 0.9 trillion yen shortfall in 2022.")
+    assert find(cs, "1.2 trillion yen").sign == "deficit"
+    c = find(cs, "0.9 trillion yen")
+    assert c.sign == "deficit" and c.normalized.value == -0.9e12 and c.period == Period.calendar_year(2022)
+
+
+def test_month_on_month_basis():
+    c = find(claims("Exports rose 1.1% from the previous month in March 2025."), "1.1%")
+    assert c.basis == "mom" and c.period == Period.month(2025, 3)
+
+
+def test_same_month_last_year_is_a_level_for_the_month_a_year_earlier():
+    cs = claims("In February 2025, the surplus was 590.5 billion yen, up from 410.2 billion yen "
+                "in the same month last year.")
+    assert find(cs, "590.5 billion yen").period == Period.month(2025, 2)
+    assert find(cs, "410.2 billion yen").period == Period.month(2024, 2)
+    assert find(cs, "up").kind == "direction"
+
+
+def test_year_earlier_after_from_is_the_base_of_a_change():
+    c = find(claims("In March 2025 the surplus grew 18.5% over the same period last year."), "18.5%")
+    assert c.period == Period.month(2025, 3) and c.basis == "yoy"
+
+
+def test_previous_years_level():
+    cs = claims("In 2025 the deficit fell 40.1% from the previous year's ¥5.63 trillion shortfall.")
+    assert find(cs, "¥5.63 trillion").period == Period.calendar_year(2024)
+    assert find(cs, "40.1%").period == Period.calendar_year(2025)
+
+
+def test_period_inheritance_and_headline_from_body():
+    text = ("Surplus hits record\n"
+            "Exports rose 4.4% in fiscal 2024. Imports rose 2.1%.\n"
+            "For the month of March alone, exports climbed 1.8%.")
+    cs = claims(text)
+    assert find(cs, "record").period == Period.fiscal_year(2024)
+    assert find(cs, "2.1%").period == Period.fiscal_year(2024)
+    assert find(cs, "1.8%").period == Period.month(2025, 3)
+
+
+def test_in_march_without_publication_date_uses_the_article_period():
+    cs = claims("Exports rose 4.4% in fiscal 2024. In March, exports climbed 1.8%.", published=None)
+    assert find(cs, "1.8%").period == Period.month(2025, 3)
+
+
+def test_excluded_sentences_do_not_move_the_current_period():
+    text = ("Exports reached 100 trillion yen in 2025. A 25% tariff on cars started in April 2025.\n"
+            "Meanwhile the surplus with the US shrank by 9%.")
+    cs = claims(text, dt.date(2026, 1, 23))
+    assert find(cs, "25%").excluded == "tariff"
+    assert find(cs, "9%").period == Period.calendar_year(2025)
+
+
+def test_wrong_fiscal_definition_is_a_claim_with_a_note():
+    cs = claims("The ministry reported an overall deficit for the March-April fiscal year.")
+    c = find(cs, "the March-April fiscal year")
+    assert c.notes[0] == "period.fiscal_definition: March-April"
+    assert c.period == Period.fiscal_year(2024) and c.metric == "balance" and c.sign == "deficit"
+
+
+@pytest.mark.parametrize(
+    "sentence,text,record",
+    [
+        ("Exports hit a record high in 2024.", "record high", Record("high")),
+        ("Imports were the highest since 1985 in 2024.", "highest since 1985", Record("high", since=1985)),
+        ("Exports reached a four-month high in March 2025.", "four-month high", Record("high", window=4, window_unit="month")),
+        ("Exports touched an all-time peak in 2024.", "all-time peak", Record("high")),
+        ("Japan posted a record $70B deficit in 2024.", "record", Record("low")),
+        ("The surplus was the largest in 12 years in 2024.", "largest in 12 years", Record("high", window=12, window_unit="year")),
+    ],
+)
+def test_records(sentence, text, record):
+    c = find(claims(sentence), text, kind="record")
+    assert c.record == record and c.metric in ("exports", "imports", "balance")
+
+
+def test_plural_record_applies_to_both_flows():
+    cs = claims("Both exports and imports with Vietnam hit record highs in 2024.")
+    recs = [c for c in cs if c.kind == "record"]
+    assert sorted(c.metric for c in recs) == ["exports", "imports"]
+    assert all(c.partner == "Vietnam" for c in recs)
+
+
+@pytest.mark.parametrize(
+    "sentence,text,streak,metric",
+    [
+        ("It was the third consecutive year of deficits in 2024.", "third consecutive year", Streak(3, "year", "deficit"), "balance"),
+        ("Exports rose 2% in March 2025, a seventh straight month of growth.", "seventh straight month", Streak(7, "month", "up"), "exports"),
+        ("The deficit was a fifth straight year in the red in 2024.", "fifth straight year", Streak(5, "year", "deficit"), "balance"),
+        ("Imports fell for the first time in six months in March 2025.", "the first time in six months", Streak(6, "month", "down", first=True), "imports"),
+        ("Japan had a surplus for three consecutive months in March 2025.", "three consecutive months", Streak(3, "month", "surplus"), "balance"),
+    ],
+)
+def test_streaks(sentence, text, streak, metric):
+    c = find(claims(sentence), text, kind="streak")
+    assert c.streak == streak and c.metric == metric
+    assert c.normalized.value == streak.count and c.normalized.unit == "count"
+
+
+def test_ranking_streak_is_excluded():
+    c = find(claims("China was the largest export market for four consecutive years in 2024."),
+             "four consecutive years")
+    assert c.excluded == "ranking" and c.streak is None
+
+
+@pytest.mark.parametrize(
+    "sentence,text,reason",
+    [
+        ("Washington set a 30% tariff on imports from Japan.", "30%", "tariff"),
+        ("Steel faces 50% duties, while a 15% levy covers other goods.", "15%", "tariff"),
+        ("Exports rose 2.1%, below the 3.3% economists had expected in March 2025.", "3.3%", "forecast"),
+        ("Analysts projected 1.9 percent growth in exports in March 2025.", "1.9 percent", "forecast"),
+        ("The consensus anticipated a 2.8 percent increase in imports.", "2.8 percent", "forecast"),
+        ("The Nikkei stock index rose 1.4% on exports optimism.", "1.4%", "stock_index"),
+        ("The digital deficit reached ¥7.1 trillion in 2024.", "¥7.1 trillion", "services"),
+        ("Car exports to the US fell 11.2% in May 2025.", "11.2%", "commodity"),
+        ("The plan aims to lift farm exports to ¥5 trillion by 2030.", "¥5 trillion", "target"),
+        ("China's exports rose 5.4% in March 2025.", "5.4%", "other_country"),
+    ],
+)
+def test_exclusions(sentence, text, reason):
+    assert find(claims(sentence), text).excluded == reason
+
+
+def test_exclusion_does_not_leak_to_the_actual_figure():
+    cs = claims("Exports rose 2.1% in March 2025, below the 3.3% economists had expected.")
+    assert find(cs, "2.1%").excluded is None and find(cs, "3.3%").excluded == "forecast"
+
+
+def test_commodity_words_after_the_claim_do_not_exclude_it():
+    c = find(claims("Overall exports rose 5.9% in fiscal 2024, helped by cars and chips."), "5.9%")
+    assert c.excluded is None and c.partner == "World"
+
+
+def test_halved():
+    c = find(claims("The trade deficit nearly halved in 2025."), "nearly halved")
+    assert (c.kind, c.normalized.value, c.hedge, c.direction) == ("change", -50.0, "nearly", "up")
+
+
+def test_negated_and_noun_directions_are_not_claims():
+    cs = claims("Exports have not grown much in 2025. Export increases were modest in 2025.")
+    assert [c for c in cs if c.kind == "direction"] == []
+
+
+def test_fell_short_is_not_a_direction():
+    cs = claims("Exports fell short of forecasts in March 2025.")
+    assert [c for c in cs if c.kind == "direction"] == []
+
+
+def test_same_figure_later_keeps_its_partner():
+    text = ("Japan ran a surplus of $58 billion with the United States in fiscal 2024.\n\n"
+            "The $58 billion surplus will be discussed in the talks.")
+    cs = claims(text)
+    later = [c for c in cs if c.text == "$58 billion"][1]
+    assert later.partner == "United States" and "attribution.same_figure" in later.notes
+
+
+def test_counts_are_not_claims():
+    assert claims("A 90-day pause was agreed. I agree 0. I disagree 0.") == []
+
+
+def test_empty_and_bad_input():
+    assert extract_claims("   ") == []
+    with pytest.raises(InputError):
+        extract_claims(b"bytes")  # type: ignore[arg-type]
+    with pytest.raises(InputError):
+        extract_doc("Exports rose 2%.", published="2025-04-17")  # type: ignore[arg-type]
+
+
+def test_pipeline_order_and_cache():
+    nlp = build_nlp("en")
+    assert tuple(nlp.pipe_names) == PIPELINE
+    assert build_nlp("en") is nlp
+
+
+def test_sentences_and_paragraphs():
+    doc = extract_doc("Headline without a stop\nFirst one. Second one!\n\nThird (U.S.) one.")
+    got = [(doc.text[s:e], p) for s, e, p in paragraphs(doc)]
+    assert got == [("Headline without a stop", 0), ("First one.", 1), ("Second one!", 1),
+                   ("Third (U.S.) one.", 2)]
+
+
+def test_speed_on_a_short_article():
+    text = ("Japan's exports rose 3.9% to 9.8 trillion yen in March 2025, the sixth straight month "
+            "of growth, while imports rose 2% to 9.3 trillion yen. The surplus was 544.1 billion yen. ") * 5
+    extract_claims(text, PUB)  # warm up (compiles the rules once)
+    t0 = time.perf_counter()
+    for _ in range(5):
+        extract_claims(text, PUB)
+    assert (time.perf_counter() - t0) / 5 < 0.05

@@ -1,0 +1,149 @@
+"""Period phrases: every rule's examples, and resolution in context."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+import regex
+
+from extractor.components.periods_text import (
+    PeriodContext,
+    find_period_phrases,
+    fiscal_reading,
+    latest_full_fiscal_year,
+    latest_month,
+    period_rules,
+    resolve_overlaps,
+    resolve_period,
+)
+from extractor.patterns import periods_en
+from extractor.periods import Period
+
+APRIL = dt.date(2025, 4, 17)
+
+
+def _rule_examples():
+    rules = {r.id: r for r in period_rules("en")[0]}
+    for data in periods_en.RULES:
+        for s in data["match"]:
+            yield rules[data["id"]], s, True
+        for s in data.get("no_match", []):
+            yield rules[data["id"]], s, False
+
+
+@pytest.mark.parametrize("rule,example,fires", list(_rule_examples()), ids=lambda x: str(x)[:40])
+def test_rule_examples(rule, example, fires):
+    assert bool(rule.regex.fullmatch(example)) is fires
+
+
+def test_every_rule_has_examples():
+    for data in periods_en.RULES:
+        assert data["match"], data["id"]
+
+
+def one(text: str, ref: dt.date | None = APRIL, anchor: Period | None = None):
+    phrases = [p for p in find_period_phrases(text) if p.kind != "date"]
+    assert len(phrases) == 1, phrases
+    p = phrases[0]
+    assert text[p.start : p.end] == p.text
+    return resolve_period(p, PeriodContext(ref=ref, anchor=anchor))
+
+
+@pytest.mark.parametrize(
+    "text,code",
+    [
+        ("Shipments climbed in March 2025.", "2025-03"),
+        ("Shipments climbed in March.", "2025-03"),
+        ("Shipments climbed in November.", "2024-11"),
+        ("for the fiscal year ending March 2025", "FY2024"),
+        ("for the fiscal year ending in March", "FY2024"),
+        ("in fiscal 2023", "FY2023"),
+        ("in FY2022", "FY2022"),
+        ("in the fiscal year through March", "FY2024"),
+        ("in the year to March 2024", "FY2023"),
+        ("a tally for 2024", "CY2024"),
+        ("for January-June 2025", "CY2025H1"),
+        ("in the first half of 2025", "CY2025H1"),
+        ("in the first half of fiscal 2025", "FY2025H1"),
+        ("in April-September", "FY2024H1"),
+        ("for the month of March alone", "2025-03"),
+        ("last year", "CY2024"),
+    ],
+)
+def test_resolution(text, code):
+    assert one(text).period == Period.parse(code)
+
+
+def test_year_from_context_without_publication_date():
+    assert one("in March", ref=None, anchor=Period.fiscal_year(2024)).period == Period.month(2025, 3)
+    r = one("in March", ref=None, anchor=None)
+    assert r.period is None and r.notes and r.notes[0].startswith("period.year_unknown")
+
+
+def test_relative_phrases_resolve_against_the_current_period():
+    march = Period.month(2025, 3)
+    assert one("in the same month last year", anchor=march).period == Period.month(2024, 3)
+    assert one("from the previous year's level", anchor=Period.calendar_year(2025)).period == Period.calendar_year(2024)
+    assert one("from the previous month", anchor=march).period == Period.month(2025, 2)
+    assert one("the same month last year", anchor=None).period is None
+
+
+def test_wrong_fiscal_definition_is_the_fiscal_year_meant_with_a_note():
+    r = one("a gap for the March-April fiscal period")
+    assert r.period == Period.fiscal_year(2024)
+    assert r.notes == ("period.fiscal_definition: March-April",)
+
+
+def test_dates_are_not_periods():
+    phrases = find_period_phrases("Figures released on Thursday, April 17, 2025 and on May 2.")
+    assert [p.kind for p in phrases] == ["date", "date"]
+
+
+def test_years_after_since_and_by_are_not_periods():
+    kinds = [p.kind for p in find_period_phrases("the highest since 1979, a goal for 2030 reached by 2030")]
+    assert kinds == ["year"]  # only "for 2030"
+
+
+def test_may_needs_a_preposition():
+    assert [p.text for p in find_period_phrases("Officials May act. Exports fell in May.")] == ["May"]
+
+
+def test_fiscal_reading_of_a_bare_year():
+    text = "The 2024 trade statistics released on April 17 showed a deficit."
+    p = find_period_phrases(text)[0]
+    assert fiscal_reading(p, text, None)
+    assert fiscal_reading(p, text, dt.date(2025, 4, 18))
+    assert not fiscal_reading(p, text, dt.date(2025, 1, 23))
+    other = "Exports in 2024 rose."
+    assert not fiscal_reading(find_period_phrases(other)[0], other, dt.date(2025, 4, 18))
+
+
+def test_helpers():
+    assert latest_month(4, APRIL) == Period.month(2025, 4)
+    assert latest_month(5, APRIL) == Period.month(2024, 5)
+    assert latest_full_fiscal_year(APRIL) == Period.fiscal_year(2024)
+    assert latest_full_fiscal_year(dt.date(2025, 3, 30)) == Period.fiscal_year(2023)
+
+
+def test_resolve_overlaps_keeps_the_longest():
+    class It:
+        def __init__(self, s, e):
+            self.start, self.end = s, e
+
+    kept = resolve_overlaps([It(0, 5), It(0, 10), It(8, 12), It(12, 14)])
+    assert [(i.start, i.end) for i in kept] == [(0, 10), (12, 14)]
+
+
+def test_no_patterns_for_unknown_language():
+    from extractor.errors import PeriodError
+
+    with pytest.raises(PeriodError):
+        period_rules("xx")
+
+
+def test_phrase_offsets_are_exact():
+    text = "In fiscal 2024 and in the year to March 2025, versus January-June."
+    for p in find_period_phrases(text):
+        assert text[p.start : p.end] == p.text
+        assert regex.search(r"\w", p.text)
