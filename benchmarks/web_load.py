@@ -3,7 +3,9 @@
 Starts the app with uvicorn in a child process on 127.0.0.1 (a free port), sends ``--requests``
 requests (default 500) with ``--concurrency`` in flight (default 16), mostly ``POST /api/check``
 with short drafts, some ``GET /api/reference`` and ``GET /health``, then prints latency
-percentiles per endpoint, the throughput and the error count, and stops the server.
+percentiles per endpoint, the throughput and the error count, and stops the server. The same
+draft must get the same answer every time: an input answered differently under load counts as
+an error (checks run in several threads at once).
 
     python benchmarks/web_load.py [--requests 500] [--concurrency 16] [--deadline 300]
 
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import hashlib
 import json
 import os
 import socket
@@ -51,6 +54,8 @@ class Result:
     endpoint: str
     seconds: float
     status: int | None  # None: no answer (connection error or deadline)
+    key: str = ""  # which draft or query was sent
+    digest: str = ""  # a hash of the answer: the same draft must get the same answer
 
 
 def free_port() -> int:
@@ -101,9 +106,11 @@ async def one(client: httpx.AsyncClient, endpoint: str, kw: dict[str, Any]) -> R
     try:
         r = await client.request(method, path, **kw)
         status: int | None = r.status_code
+        digest = hashlib.sha256(r.content).hexdigest()
     except httpx.HTTPError:
-        status = None
-    return Result(endpoint, time.perf_counter() - t0, status)
+        status, digest = None, ""
+    key = json.dumps(kw, sort_keys=True)
+    return Result(endpoint, time.perf_counter() - t0, status, key, digest)
 
 
 async def load(base: str, n: int, concurrency: int, deadline: float) -> tuple[list[Result], float]:
@@ -150,10 +157,16 @@ def summarise(results: list[Result], elapsed: float) -> dict[str, Any]:
             "max_ms": ms[-1],
             "mean_ms": statistics.fmean(ms),
         }
+    answers: dict[str, set[str]] = defaultdict(set)
+    for r in results:
+        if r.status == 200 and r.endpoint != "GET /health":
+            answers[r.key].add(r.digest)
+    inconsistent = sum(1 for digests in answers.values() if len(digests) > 1)
     errors = sum(e["errors"] for e in endpoints.values())
     return {
         "requests": len(results),
-        "errors": errors,
+        "errors": errors + inconsistent,
+        "inconsistent_inputs": inconsistent,
         "seconds": elapsed,
         "requests_per_s": len(results) / elapsed if elapsed else float("nan"),
         "endpoints": endpoints,
@@ -163,7 +176,8 @@ def summarise(results: list[Result], elapsed: float) -> dict[str, Any]:
 def print_summary(s: dict[str, Any], concurrency: int) -> None:
     print(
         f"{s['requests']} requests, {concurrency} concurrent, {s['seconds']:.1f} s, "
-        f"{s['requests_per_s']:.1f} req/s, {s['errors']} errors"
+        f"{s['requests_per_s']:.1f} req/s, {s['errors']} errors "
+        f"({s['inconsistent_inputs']} inputs answered differently under load)"
     )
     print(
         f"{'endpoint':24} {'n':>5} {'err':>4} {'p50 ms':>8} {'p90 ms':>8} {'p99 ms':>8} {'max ms':>8}"

@@ -242,3 +242,22 @@ def test_real_draft(page: Any, tmp_path: Path) -> None:
         shot = tmp_path / "real_draft.png"
         page.screenshot(path=str(shot), full_page=True)
         assert shot.stat().st_size > 10_000
+
+
+def test_real_upload(page: Any, tmp_path: Path) -> None:
+    body = DRAFT.split(" - ", 1)[1]  # no dateline: the date comes from the front matter
+    draft = tmp_path / "us-surplus.md"
+    draft.write_text(f"---\ntitle: Trade\ndate: 2025-04-17\n---\n{body}\n", encoding="utf-8")
+    with running(create_app()) as base:
+        page.goto(base + "/")
+        page.set_input_files("#file", str(draft))
+        assert page.locator("#draft").is_disabled()
+        page.click("#check-button")
+        page.wait_for_selector("#result", state="visible", timeout=60_000)
+        assert "front matter" in page.locator("#published-note").inner_text()
+        assert page.input_value("#published") == "2025-04-17"
+        assert page.locator("#article").inner_text().strip() == body  # front matter stripped
+        assert "v-bad" in _mark(page, "surged").get_attribute("class")
+        with page.expect_download() as got:
+            page.click("#download-html")
+        assert got.value.suggested_filename == "us-surplus.factcheck.html"
