@@ -42,8 +42,8 @@ RULES: list[dict] = [
         "id": "period.date",
         "kind": "date",
         "pattern": r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
-        r"(?:{MONTH}\s+\d{1,2}(?:st|nd|rd|th)?(?!\d)(?:,?\s+(?P<year>\d{4}))?"
-        r"|\d{1,2}\s+{MONTH}(?:,?\s+(?P<year>\d{4}))?)",
+        r"(?:(?P<month>{MONTH})\s+\d{1,2}(?:st|nd|rd|th)?(?!\d)(?:,?\s+(?P<year>\d{4}))?"
+        r"|\d{1,2}\s+(?P<month>{MONTH})(?:,?\s+(?P<year>\d{4}))?)",
         "match": ["April 17", "Thursday, April 17, 2025", "January 22, 2026", "17 April 2025"],
         "no_match": ["March 2025", "April"],
     },
