@@ -108,8 +108,6 @@ def _configured(f: Finding, config: Any | None) -> Finding:
 
 
 def _suppressed(findings: tuple[Finding, ...], text: str) -> tuple[Finding, ...]:
-    try:
-        from extractor.suppress import apply
-    except ImportError:
-        return findings
+    from extractor.suppress import apply
+
     return tuple(apply(findings, text))

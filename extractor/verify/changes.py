@@ -66,13 +66,14 @@ def official_change(ctx: VerifyContext, claim: Claim) -> Change | None:
 
 
 def _describe(claim: Claim, ch: Change) -> str:
-    what = f"{msg.FLOW_WORDS.get(claim.metric, claim.metric)}{msg.partner_phrase(claim.partner)}"
+    what = msg.series_phrase(claim.metric, claim.partner)
     now = msg.level_phrase(claim.metric, ch.current.value)
     pct = f" ({msg.pct(ch.pct)}{' as published' if ch.published else ''})" if ch.pct is not None else ""
     base = ""
     if ch.base is not None:
         base = f" against {msg.yen(ch.base.value)} in {ch.base.period}"
-    return (f"MOF: {what} in {claim.period} was {now}{base}{pct}, "
+    verb = "was" if claim.metric == "balance" else "were"
+    return (f"MOF: {what} in {claim.period} {verb} {now}{base}{pct}, "
             f"{ {'up': 'a rise', 'down': 'a fall', 'flat': 'flat'}[ch.direction] } "
             f"{msg.provenance(ch.current)}")
 

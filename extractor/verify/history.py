@@ -39,7 +39,7 @@ def check_record(claim: Claim, ctx: VerifyContext) -> Finding:
     sign = 1 if rec.extreme == "high" else -1
     beaters = [hist[p] for p in scope if p in hist and sign * hist[p].value > sign * cur.value]
     word = "highest" if sign > 0 else "lowest"
-    where = f"{msg.FLOW_WORDS.get(claim.metric, claim.metric)}{msg.partner_phrase(claim.partner)}"
+    where = msg.series_phrase(claim.metric, claim.partner)
     if beaters:
         best = max(beaters, key=lambda f: sign * f.value)
         return finding(
@@ -103,7 +103,7 @@ def check_streak(claim: Claim, ctx: VerifyContext) -> Finding:
     if basis is None:
         return not_held(claim, f"{st.unit}ly series for a {period.kind} period")
     hist = _history(ctx, claim, basis)
-    what = f"{msg.FLOW_WORDS.get(claim.metric, claim.metric)}{msg.partner_phrase(claim.partner)}"
+    what = msg.series_phrase(claim.metric, claim.partner)
     cond = {"up": "a rise", "down": "a fall"}.get(st.condition, f"a {st.condition}")
     now = _holds(claim, hist, period)
     if now is None:

@@ -40,7 +40,7 @@ def check_level_jpy(claim: Claim, ctx: VerifyContext) -> Finding:
     assert claim.normalized is not None and claim.period is not None
     figs = ctx.figures(claim.metric, claim.partner, claim.period)
     ref = figs.reference
-    where = f"{msg.FLOW_WORDS[claim.metric]}{msg.partner_phrase(claim.partner)} in {claim.period}"
+    where = f"{msg.series_phrase(claim.metric, claim.partner)} in {claim.period}"
     if ref is None:
         return not_held(claim, f"figure for {where}")
     civ = claim_interval(abs(claim.normalized.value), claim.precision, claim.hedge, ctx.tolerance)
@@ -141,7 +141,7 @@ def check_level_usd(claim: Claim, ctx: VerifyContext) -> Finding:
     assert claim.normalized is not None and claim.period is not None
     figs = ctx.figures(claim.metric, claim.partner, claim.period)
     ref = figs.reference
-    where = f"{msg.FLOW_WORDS[claim.metric]}{msg.partner_phrase(claim.partner)} in {claim.period}"
+    where = f"{msg.series_phrase(claim.metric, claim.partner)} in {claim.period}"
     if ref is None:
         return not_held(claim, f"figure for {where}")
     rates, why = plausible_rates(ctx, claim.period)

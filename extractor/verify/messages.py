@@ -45,16 +45,27 @@ def balance_phrase(value: float) -> str:
 
 
 def level_phrase(flow: str, value: float) -> str:
+    """``a surplus of ¥9.01 trillion`` for a balance, ``¥108.93 trillion`` for a flow."""
     if flow == "balance":
         return balance_phrase(value)
-    return f"{FLOW_WORDS.get(flow, flow)} of {yen(value)}"
+    return yen(value)
 
 
-def partner_phrase(partner: str) -> str:
+def partner_phrase(partner: str, flow: str = "balance") -> str:
+    """`` to the United States`` for exports, `` from China`` for imports, `` with`` otherwise."""
     if partner in ("World", "", None):
         return ""
     the = "the " if partner in _THE else ""
-    return f" with {the}{partner}"
+    prep = {"exports": "to", "imports": "from"}.get(flow, "with")
+    return f" {prep} {the}{partner}"
+
+
+def series_phrase(flow: str, partner: str) -> str:
+    """``exports to the United States``, ``the trade balance with China``, ``imports``."""
+    head = FLOW_WORDS.get(flow, flow)
+    if flow == "balance":
+        head = "the trade balance"
+    return f"{head}{partner_phrase(partner, flow)}"
 
 
 _THE = {"United States", "EU", "Middle East", "United Kingdom", "United Arab Emirates",
