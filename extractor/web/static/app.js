@@ -143,7 +143,8 @@
         "Select a highlighted claim to see the explanation, the official figure and its source.")
     );
     $("result").hidden = false;
-    $("result-title").focus(); // keyboard users continue from the result; it scrolls into view
+    $("result").scrollIntoView({ block: "start" }); // the checked draft fills a laptop screen
+    $("result-title").focus({ preventScroll: true }); // keyboard users continue from here
   }
 
   function showPublished(article) {
