@@ -17,8 +17,10 @@ setup: $(BIN)/python
 run: setup
 	$(BIN)/factcheck check corpus/ --format text; rc=$$?; [ $$rc -le 1 ]
 
-# The whole test suite, slow whole-corpus runs included.
+# The whole test suite, slow whole-corpus runs included. The browser tests need Debian's
+# chromium: tools/install_browser.sh installs it when missing (as root); otherwise they skip.
 test: setup
+	bash tools/install_browser.sh
 	$(BIN)/python -m pytest -q
 
 test-fast: setup
