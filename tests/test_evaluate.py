@@ -265,3 +265,23 @@ def test_load_corpus_reports_bad_gold(tmp_path: Path) -> None:
     gold.write_text(gold.read_text().replace("kind: level", "kind: amount", 1))
     with pytest.raises(InputError, match="gold problem"):
         load_corpus(corpus)
+
+
+def test_eval_command_wiring(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import extractor.commands.eval as eval_cmd
+    from extractor.cli import main
+
+    (tmp_path / "corpus").mkdir()
+    corpus = _write_corpus(tmp_path / "corpus")
+    monkeypatch.setattr(eval_cmd, "default_checker", lambda: lambda p: ArticleReport(str(p), BODY))
+    floor = tmp_path / "floor.json"
+    floor.write_text(json.dumps({"min": {"extraction_recall": 0.5}, "max": {}}))
+    out = tmp_path / "scores.json"
+    args = ["eval", str(corpus), "--format", "json", "--output", str(out), "--floor", str(floor)]
+    assert main(args) == 1  # nothing extracted: recall 0 breaks the floor
+    data = json.loads(out.read_text())
+    assert data["scores"]["extraction_recall"] == 0.0
+    assert data["ratchet"] == ["extraction_recall = 0.0 is below the floor 0.5"]
+    assert main(args) == 2  # the report exists: --force needed
+    floor.write_text(json.dumps({"min": {"extraction_precision": 1.0}, "max": {}}))
+    assert main([*args, "--force"]) == 0
