@@ -1,12 +1,12 @@
 """The entry point of the claim layer: text in, Claims out.
 
 >>> from extractor.extract import extract_claims
->>> [c.text for c in extract_claims("Exports rose 3.9% to 9.8 trillion yen in March 2025.")]
-['rose', '3.9%', '9.8 trillion yen']
+>>> [(c.text, c.kind) for c in extract_claims("Exports rose 3.9% to 9.8 trillion yen in March 2025.")]
+[('3.9%', 'change'), ('9.8 trillion yen', 'level')]
 
-Wait: "rose" governs "3.9%", so it is folded into the change claim; see the tests for the
-exact behaviour. What a Claim carries is documented in :mod:`extractor.model`. Conventions
-of this layer:
+("rose" governs "3.9%": it becomes the change claim's direction, not a claim of its own; in
+"surged to 9 trillion yen" the verb governs no percentage and is a direction claim.)
+What a Claim carries is documented in :mod:`extractor.model`. Conventions of this layer:
 
 - a claim's span covers its own words only: the figure, the direction word, the record or
   streak phrase;

@@ -49,18 +49,22 @@ def paragraphs(doc: Doc) -> list[tuple[int, int, int]]:
     """(start char, end char, paragraph index) of each sentence; a line break starts a paragraph."""
     out: list[tuple[int, int, int]] = []
     para = 0
+    full = doc.text  # Doc.text joins every token: read it once
     for sent in doc.sents:
-        text = sent.text.rstrip()
+        raw = full[sent.start_char : sent.end_char]
+        text = raw.rstrip()
         if not text.strip():
             continue
-        start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
-        if out and "\n" in doc.text[out[-1][1] : start]:
+        start = sent.start_char + (len(raw) - len(raw.lstrip()))
+        if out and "\n" in full[out[-1][1] : start]:
             para += 1
         out.append((start, sent.start_char + len(text), para))
     return out
 
 
 def _register() -> None:
+    import numpy
+    from spacy.attrs import SENT_START
     from spacy.language import Language
     from spacy.tokens import Doc
 
@@ -71,8 +75,10 @@ def _register() -> None:
     @Language.component("extractor_sentences", assigns=["token.is_sent_start"])
     def extractor_sentences(doc: Doc) -> Doc:
         """Sentence boundaries from punctuation and line breaks (headlines have no full stop)."""
-        for tok, start in zip(doc, sentence_starts(doc), strict=True):
-            tok.is_sent_start = start
+        if len(doc):
+            starts = numpy.array(sentence_starts(doc), dtype=bool)
+            values = numpy.where(starts, 1, -1).astype("int64").view("uint64")
+            doc.from_array([SENT_START], values.reshape(-1, 1))
         return doc
 
     @Language.component(

@@ -18,10 +18,19 @@ from extractor.components.claims import finish, quantity_claim
 from extractor.components.context import SentenceView, sentence_view
 from extractor.components.lexicon import Lexicon, find_mentions, lexicon
 from extractor.components.periods_text import (
-    PeriodContext, PeriodPhrase, Resolved, find_period_phrases, fiscal_reading, resolve_period,
+    PeriodContext,
+    PeriodPhrase,
+    Resolved,
+    find_period_phrases,
+    fiscal_reading,
+    resolve_period,
 )  # fmt: skip
 from extractor.components.phrase_claims import (
-    Built, definition_claims, direction_claims, record_claims, streak_claims,
+    Built,
+    definition_claims,
+    direction_claims,
+    record_claims,
+    streak_claims,
 )  # fmt: skip
 from extractor.model import Claim, Quantity
 from extractor.periods import Period

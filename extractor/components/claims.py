@@ -18,7 +18,12 @@ from typing import Any
 import regex
 
 from extractor.components.attribution import (
-    ArticleState, MetricHit, PeriodHit, metric_at, partner_at, period_at, subject_metric,
+    ArticleState,
+    MetricHit,
+    PeriodHit,
+    metric_at,
+    partner_at,
+    period_at,
 )  # fmt: skip
 from extractor.components.context import SentenceView
 from extractor.components.exclusions import exclusion_for

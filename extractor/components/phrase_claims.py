@@ -10,8 +10,20 @@ from typing import Any
 
 import regex
 
-from extractor.components.attribution import ArticleState, MetricHit, PeriodHit, metric_at, subject_metric
-from extractor.components.claims import HALVE_HEDGE, attribute, base_claim, basis_near, signed_direction
+from extractor.components.attribution import (
+    ArticleState,
+    MetricHit,
+    PeriodHit,
+    metric_at,
+    subject_metric,
+)
+from extractor.components.claims import (
+    HALVE_HEDGE,
+    attribute,
+    base_claim,
+    basis_near,
+    signed_direction,
+)
 from extractor.components.context import SentenceView
 from extractor.components.lexicon import Lexicon, Mention
 from extractor.components.records import StreakParse, make_streak, parse_record, parse_streak
