@@ -22,8 +22,26 @@ from typing import Any
 
 from benchmarks.corpus import BenchArticle
 
-Counter = Callable[[Sequence[BenchArticle]], "int | tuple[int, int]"]
 NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+@dataclass(frozen=True)
+class Tally:
+    """What a run found: ``items`` (claims, tokens, numbers or quantities), the reports that
+    carry an error, and for the fact-check the claims tied to trade (metric not "other")."""
+
+    items: int
+    reports: int = 0
+    errors: int = 0
+    trade_items: int | None = None
+
+    def add(self, report: Any) -> Tally:
+        trade = sum(f.claim.metric != "other" for f in report.findings)
+        return Tally(self.items + len(report.findings), self.reports + 1,
+                     self.errors + (report.error is not None), (self.trade_items or 0) + trade)  # fmt: skip
+
+
+Counter = Callable[[Sequence[BenchArticle]], "int | Tally"]
 
 
 @dataclass(frozen=True)
@@ -37,6 +55,7 @@ class Rate:
     items: int  # claims, tokens, numbers or quantities, by method
     peak_rss_mb: float  # of this process so far (ru_maxrss is a high-water mark)
     errors: int = 0  # articles whose report carries an error (counted, never hidden)
+    trade_items: int | None = None  # claims tied to exports, imports, balance or the rate
 
     @property
     def articles_per_s(self) -> float:
@@ -67,12 +86,13 @@ def megabytes(articles: Sequence[BenchArticle]) -> float:
 
 
 def timed(method: str, articles: Sequence[BenchArticle], fn: Counter) -> Rate:
-    """Time ``fn(articles)``, which returns the items found, or (items, errors)."""
+    """Time ``fn(articles)``, which returns the items found, or a Tally."""
     start = time.perf_counter()
     found = fn(articles)
     seconds = time.perf_counter() - start
-    items, errors = found if isinstance(found, tuple) else (found, 0)
-    return Rate(method, len(articles), megabytes(articles), seconds, items, peak_rss_mb(), errors)
+    t = found if isinstance(found, Tally) else Tally(found)
+    mb = megabytes(articles)
+    return Rate(method, len(articles), mb, seconds, t.items, peak_rss_mb(), t.errors, t.trade_items)
 
 
 # -- the methods -------------------------------------------------------------------------------
@@ -105,20 +125,17 @@ def quantulum_quantities(articles: Sequence[BenchArticle], parser: Any) -> int:
         return sum(len(parser.parse(a.text)) for a in articles)
 
 
-def full_check(articles: Sequence[BenchArticle], prefilter: bool = False) -> tuple[int, int]:
-    """``extractor.pipeline.check_text`` on every article (or on those the prefilter keeps);
-    returns (claims reported, reports carrying an error)."""
+def full_check(articles: Sequence[BenchArticle], prefilter: bool = False) -> Tally:
+    """``extractor.pipeline.check_text`` on every article (or on those the prefilter keeps)."""
     from extractor.pipeline import check_text
     from extractor.prefilter import might_have_claims
 
-    claims = errors = 0
+    tally = Tally(0, trade_items=0)
     for a in articles:
         if prefilter and not might_have_claims(a.text):
             continue
-        report = check_text(a.text, published=a.published, path=a.name)
-        claims += len(report.findings)
-        errors += report.error is not None
-    return claims, errors
+        tally = tally.add(check_text(a.text, published=a.published, path=a.name))
+    return tally
 
 
 def prefilter_kept(articles: Sequence[BenchArticle]) -> int:
@@ -149,43 +166,37 @@ def write_folder(articles: Sequence[BenchArticle], folder: Path, start: int = 0)
     return paths
 
 
-def batch_claims(paths: Sequence[Path], jobs: int) -> tuple[int, int, int]:
-    """``extractor.batch.check_paths`` over files or folders; (claims, reports, errors),
-    counted as the reports stream."""
+def batch_claims(paths: Sequence[Path], jobs: int) -> Tally:
+    """``extractor.batch.check_paths`` over files or folders, counted as the reports stream."""
     from extractor.batch import check_paths
 
-    claims = reports = errors = 0
+    tally = Tally(0, trade_items=0)
     for report in check_paths([str(p) for p in paths], jobs=jobs):
-        reports += 1
-        claims += len(report.findings)
-        errors += report.error is not None
-    return claims, reports, errors
+        tally = tally.add(report)
+    return tally
 
 
-def check_files(paths: Sequence[Path]) -> tuple[int, int, int]:
+def check_files(paths: Sequence[Path]) -> Tally:
     """The fallback when ``extractor.batch`` is missing: ``check_text`` file by file."""
     from extractor.pipeline import check_text
 
-    claims = errors = 0
+    tally = Tally(0, trade_items=0)
     for p in paths:
-        report = check_text(p.read_text(encoding="utf-8"), path=str(p))
-        claims += len(report.findings)
-        errors += report.error is not None
-    return claims, len(paths), errors
+        tally = tally.add(check_text(p.read_text(encoding="utf-8"), path=str(p)))
+    return tally
 
 
 def run_jobs(articles: Sequence[BenchArticle], jobs: int) -> Rate:
     with tempfile.TemporaryDirectory(prefix="factcheck-bench-") as tmp:
         write_folder(articles, Path(tmp))
         start = time.perf_counter()
-        claims, reports, errors = batch_claims([Path(tmp)], jobs)
+        t = batch_claims([Path(tmp)], jobs)
         seconds = time.perf_counter() - start
-    if reports != len(articles):
-        raise RuntimeError(f"check_paths returned {reports} reports for {len(articles)} files")
+    if t.reports != len(articles):
+        raise RuntimeError(f"check_paths returned {t.reports} reports for {len(articles)} files")
     mb = megabytes(articles)
-    return Rate(
-        f"check_paths jobs={jobs}", len(articles), mb, seconds, claims, peak_rss_mb(), errors
-    )
+    name = f"check_paths jobs={jobs}"
+    return Rate(name, len(articles), mb, seconds, t.items, peak_rss_mb(), t.errors, t.trade_items)
 
 
 # -- other processes ---------------------------------------------------------------------------

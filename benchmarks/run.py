@@ -163,12 +163,11 @@ def rss_child(args: argparse.Namespace) -> int:
     with tempfile.TemporaryDirectory(prefix="factcheck-rss-") as tmp:
         paths = [measure.write_folder([a], Path(tmp), i)[0] for i, a in enumerate(stream)]
         try:
-            claims, reports, errors = measure.batch_claims([Path(tmp)], jobs=1)
+            tally = measure.batch_claims([Path(tmp)], jobs=1)
             mode = "check_paths"
         except ImportError:
-            claims, reports, errors = measure.check_files(paths)
-            mode = "check_text"
-    out = {"articles": reports, "claims": claims, "errors": errors, "mode": mode,
+            tally, mode = measure.check_files(paths), "check_text"
+    out = {"articles": tally.reports, "claims": tally.items, "errors": tally.errors, "mode": mode,
            "seconds": time.perf_counter() - start, "maxrss_mb": measure.peak_rss_mb()}  # fmt: skip
     print(json.dumps(out))
     return 0

@@ -105,7 +105,6 @@ def test_smoke_reports_every_rate(smoke: dict) -> None:
         for method, rate in config["rates"].items():
             for figure in RATE_FIGURES:
                 assert _positive(rate[figure]), (config["name"], method, figure)
-            assert rate["errors"] == 0, (config["name"], method)
         for name, ratio in config["ratios"].items():
             assert _positive(ratio), (config["name"], name)
         assert len(config["ratios"]) == len(expected)
@@ -114,11 +113,13 @@ def test_smoke_reports_every_rate(smoke: dict) -> None:
 @pytest.mark.slow
 def test_smoke_full_check_finds_claims_and_prefilter_keeps_trade(smoke: dict) -> None:
     trade, archive = smoke["configs"]
-    assert trade["rates"]["check_text"]["items"] > 0
-    # the prefilter changes speed, never what is found
+    assert trade["rates"]["check_text"]["trade_items"] > 0
+    # the prefilter changes speed, never which trade claims are found; it only drops the
+    # numbers of unrelated articles that the extractor could not tie to trade
     for config in (trade, archive):
         rates = config["rates"]
-        assert rates["prefilter+check_text"]["items"] == rates["check_text"]["items"]
+        assert rates["prefilter+check_text"]["trade_items"] == rates["check_text"]["trade_items"]
+        assert rates["prefilter+check_text"]["items"] <= rates["check_text"]["items"]
         assert rates["prefilter"]["items"] >= config["trade_articles"]
 
 
@@ -139,5 +140,20 @@ def test_smoke_reports_jobs_rss_cold_and_targets(smoke: dict) -> None:
     assert len(targets) == 6
     for name, target in targets.items():
         assert target["measured"] is not None, name
-        assert isinstance(target["met"], bool), (name, target["note"])
+        # a verdict, unless articles failed to check, which voids it and says so
+        assert isinstance(target["met"], bool) or target["note"].startswith("invalid"), name
     assert smoke["meta"]["command"].startswith("python benchmarks/run.py --articles 20")
+
+
+@pytest.mark.slow
+def test_smoke_no_article_fails_to_check(smoke: dict) -> None:
+    """Figures are only worth something when every article went through the pipeline."""
+    failed = {
+        (config["name"], method): rate["errors"]
+        for config in smoke["configs"]
+        for method, rate in config["rates"].items()
+        if rate["errors"]
+    }
+    failed.update({("jobs", k): smoke["jobs"][k]["errors"] for k in ("jobs1", "jobs2")})
+    failed.update({("rss", k): smoke["rss"][k]["errors"] for k in ("small", "large")})
+    assert {k: v for k, v in failed.items() if v} == {}
