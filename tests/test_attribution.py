@@ -63,6 +63,8 @@ def test_unknown_language_is_a_config_error():
         ("Sales to other Asian economies rose.", ["Other"]),
         ("US President Smith spoke about U.S.-Japan talks.", []),
         ("Exports to Southeast Asia climbed.", ["ASEAN"]),
+        ("Sales rose 5% in US dollar terms.", []),
+        ("Firms in the US-bound trade", ["United States"]),
     ],
 )
 def test_partner_mentions_need_a_trade_cue(text, partners):

@@ -6,6 +6,8 @@ import datetime as dt
 import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extractor.errors import InputError
 from extractor.extract import extract_claims, extract_doc
@@ -261,3 +263,23 @@ def test_speed_on_a_short_article():
     for _ in range(5):
         extract_claims(text, PUB)
     assert (time.perf_counter() - t0) / 5 < 0.05
+
+
+FRAGMENTS = [
+    "Exports rose 3.9% to ¥9.8 trillion", "in March 2025", "the deficit narrowed", "(US$63 bn)",
+    "a record high", "for the sixth straight month", "with the U.S.", ", while imports fell 2%",
+    "in the same month last year", "economists had forecast 4.5%", "a 25% tariff", "—", "\n\n",
+    "the March-April fiscal year", "It exceeded 100 trillion yen for two consecutive years",
+    "the first deficit in 23 months", "Nikkei", "halved", "up from 349.9 billion yen", ".", "!",
+    "“quoted.”", "fiscal 2024", "the year to March", "January-June", "  ", "I agree 0",
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(FRAGMENTS), max_size=14), st.sampled_from([None, PUB]))
+def test_any_mix_of_phrases_gives_exact_offsets(parts, published):
+    text = " ".join(parts)
+    for c in extract_claims(text, published):
+        assert text[c.start : c.end] == c.text
+        assert c.kind in ("level", "change", "direction", "record", "streak", "share", "rate")
+        assert c.partner and c.metric in ("exports", "imports", "balance", "usd_jpy_rate", "other")

@@ -55,6 +55,7 @@ class Lexicon:
     partner_names: dict[str, str]
     partner_before: Any
     partner_after: Any
+    partner_not_after: Any
     shares: tuple[Rule, ...]
     clause_break: Any
     ordinals: dict[str, int]
@@ -97,6 +98,7 @@ def lexicon(lang: str = "en") -> Lexicon:
         partner_names=_canonical_names(mod.PARTNERS),
         partner_before=regex.compile(mod.PARTNER_CUES_BEFORE, regex.IGNORECASE),
         partner_after=regex.compile(mod.PARTNER_CUES_AFTER, regex.IGNORECASE),
+        partner_not_after=regex.compile(mod.PARTNER_NOT_AFTER, regex.IGNORECASE),
         shares=tuple(compile_rule("SHARES", r, words) for r in mod.SHARES),
         clause_break=regex.compile(mod.CLAUSE_BREAK, regex.IGNORECASE),
         ordinals=dict(mod.ORDINALS),
@@ -139,7 +141,7 @@ def find_partners(text: str, lex: Lexicon) -> list[Mention]:
     for m in lex.partner_re.finditer(text):
         before = lex.partner_before.search(text[max(0, m.start() - 40) : m.start()])
         after = lex.partner_after.match(text[m.end() : m.end() + 40])
-        if not (before or after):
+        if not (before or after) or lex.partner_not_after.match(text[m.end() : m.end() + 40]):
             continue
         name = lex.partner_names[m.group()]
         other = bool(before and before.group("other") and "other" in before.group("other").lower())

@@ -18,7 +18,8 @@ Table-specific keys:
 
 ``METRICS``      ``metric`` (exports|imports|balance|usd_jpy_rate) and ``sign`` (surplus|deficit)
 ``PARTNERS``     spelling -> canonical partner; ``PARTNER_CUES_BEFORE`` / ``_AFTER`` say when a
-                 partner name is a trade partner ("exports *to* China", "*US-bound*")
+                 partner name is a trade partner ("exports *to* China", "*US-bound*");
+                 ``PARTNER_NOT_AFTER`` vetoes it ("in *US dollar* terms")
 ``DIRECTIONS``   ``dir`` (+1 a rise in size, -1 a fall, 0 flat) and ``form``: ``verb`` (may stand
                  alone as a direction claim), ``noun`` (only with a number: "a 3.9% rise"),
                  ``adverb`` ("up 3.1%", "up from"), ``adjective`` ("a narrowing deficit"),
@@ -63,10 +64,10 @@ METRICS: list[dict] = [
      "pattern": r"imports?|imported|inbound\s+shipments",
      "match": ["imports", "import"], "no_match": ["important"]},
     {"id": "metric.surplus", "metric": "balance", "sign": "surplus",
-     "pattern": r"(?:trade\s+)?surplus(?:es)?|in\s+the\s+black",
-     "match": ["trade surplus", "surpluses", "in the black"], "no_match": ["surplussed"]},
+     "pattern": r"(?:trade\s+)?surplus(?:es)?|in(?:to)?\s+the\s+black",
+     "match": ["trade surplus", "surpluses", "in the black", "into the black"], "no_match": ["surplussed"]},
     {"id": "metric.deficit", "metric": "balance", "sign": "deficit",
-     "pattern": r"(?:trade\s+)?deficits?|in\s+the\s+red|shortfall|imported\s+more\s+goods(?:\s+and\s+services)?\s+than",
+     "pattern": r"(?:trade\s+)?deficits?|in(?:to)?\s+the\s+red|shortfall|imported\s+more\s+goods(?:\s+and\s+services)?\s+than",
      "match": ["trade deficit", "in the red", "shortfall", "imported more goods and services than"],
      "no_match": ["red"]},
     {"id": "metric.balance", "metric": "balance",
@@ -112,6 +113,12 @@ PARTNER_CUES_AFTER = (
     r"^(?:-bound|\s+trade\b|\s+(?:trade\s+)?(?:surplus|deficit|exports?|imports?|shipments)\b"
     r"|\s+(?:accounted|accounts|was|remained|is)\s+(?:for|the\s+(?:largest|biggest|top))"
     r"|\s*\((?:U\.S\.|US|EU)\))"
+)
+
+# ... unless one of these follows it ("US dollar terms", "US President", "U.S.-Japan talks").
+PARTNER_NOT_AFTER = (
+    r"^(?:\s+(?:dollars?|president|administration|government|officials?|tariffs?|treasury"
+    r"|economy|consumers|talks|negotiators?|customs|census|data|statistics)\b|-(?!bound)\w)"
 )
 
 DIRECTIONS: list[dict] = [
