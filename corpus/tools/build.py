@@ -1,7 +1,7 @@
 """Build the corpus from annotated sources, and check it.
 
-    python corpus/tools/build.py          # corpus/src/*.txt -> corpus/*.md + corpus/*.gold.yaml
-    python corpus/tools/build.py --check  # fail when a built file is stale or a gold file is bad
+    .venv/bin/python corpus/tools/build.py          # corpus/src/*.txt -> corpus/*.md + corpus/*.gold.yaml
+    .venv/bin/python corpus/tools/build.py --check  # fail when a built file is stale or a gold file is bad
 
 A source is the article's front matter and body with every claim marked inline:
 
