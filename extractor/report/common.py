@@ -93,5 +93,24 @@ def error_rule(report: ArticleReport) -> str:
     return INTERNAL_RULE if (report.error or "").startswith("internal error") else ERROR_RULE
 
 
+_SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+
+
+def format_value(value: float, unit: str) -> str:
+    """A figure as a reader writes it: ``¥9.0053 trillion``, ``$63.2 billion``, ``-1.3%``."""
+    sign, size = ("-" if value < 0 else ""), abs(value)
+    if unit in ("JPY", "USD"):
+        symbol = "¥" if unit == "JPY" else "$"
+        for factor, word in _SCALES:
+            if size >= factor:
+                return f"{sign}{symbol}{size / factor:.6g} {word}"
+        return f"{sign}{symbol}{size:,.0f}"
+    if unit == "percent":
+        return f"{value:.6g}%"
+    if unit == "JPY_per_USD":
+        return f"{value:.6g} yen per dollar"
+    return f"{value:.6g} {unit}"
+
+
 def display_path(report: ArticleReport) -> str:
     return report.path if report.path not in (None, "") else "<text>"

@@ -19,7 +19,14 @@ from collections.abc import Sequence
 from html import escape
 
 from extractor.model import ArticleReport, Finding
-from extractor.report.common import RenderOptions, display_path, position, rank, summary
+from extractor.report.common import (
+    RenderOptions,
+    display_path,
+    format_value,
+    position,
+    rank,
+    summary,
+)
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 VERDICT_COLOURS = {
@@ -61,7 +68,7 @@ def _tip(f: Finding) -> str:
     if f.official:
         o = f.official
         parts.append(
-            f"official: {_e(f'{o.value:g} {o.unit}')}, {_e(o.period)}, {_e(o.partner)}, "
+            f"official: {_e(format_value(o.value, o.unit))}, {_e(o.period)}, {_e(o.partner)}, "
             f"{_e(o.status)}, {_e(o.source)}"
         )
     if f.suggestion:
@@ -107,9 +114,8 @@ def _findings_table(report: ArticleReport) -> str:
     rows = []
     for f in sorted(report.findings, key=lambda f: f.claim.start):
         line, col = position(report, f)
-        official = (
-            f"{f.official.value:g} {f.official.unit} ({f.official.period})" if f.official else ""
-        )
+        o = f.official
+        official = f"{format_value(o.value, o.unit)} ({o.period})" if o else ""
         rows.append(
             f'<tr class="v-{_e(f.verdict)}"><td>{line}:{col}</td><td>{_e(f.claim.text)}</td>'
             f'<td class="verdict">{_e(f.verdict)}</td><td>{_e(f.severity)}</td><td>{_e(f.rule)}</td>'

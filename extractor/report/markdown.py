@@ -11,7 +11,14 @@ from collections import Counter
 from collections.abc import Sequence
 
 from extractor.model import ArticleReport, Finding
-from extractor.report.common import RenderOptions, display_path, position, shown, summary
+from extractor.report.common import (
+    RenderOptions,
+    display_path,
+    format_value,
+    position,
+    shown,
+    summary,
+)
 
 
 def cell(s: object) -> str:
@@ -28,7 +35,9 @@ def _official(f: Finding) -> str:
     o = f.official
     if o is None:
         return ""
-    return cell(f"{o.value:g} {o.unit}, {o.period}, {o.partner} ({o.status}, {o.source})")
+    return cell(
+        f"{format_value(o.value, o.unit)}, {o.period}, {o.partner} ({o.status}, {o.source})"
+    )
 
 
 def _summary_lines(reports: Sequence[ArticleReport]) -> list[str]:
