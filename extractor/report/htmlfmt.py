@@ -49,6 +49,7 @@ CSS = (
     "z-index:10;width:28em;background:#fff;border:1px solid #888;padding:.5em;white-space:normal;"
     "box-shadow:0 2px 6px rgba(0,0,0,.2);font-size:13px}mark.claim:hover .tip,mark.claim:focus .tip"
     "{display:block}.meta{color:#555}.error{color:#b71c1c;font-weight:bold}"
+    ".counts{display:flex;flex-wrap:wrap;gap:0 2.5em}.wide{overflow-x:auto}td{overflow-wrap:anywhere}"
     + "".join(
         f"mark.v-{v},tr.v-{v} td.verdict{{background:{c}}}" for v, c in VERDICT_COLOURS.items()
     )
@@ -136,7 +137,7 @@ def _findings_table(report: ArticleReport) -> str:
             "suggestion",
         )
     )
-    return f'<table class="findings"><tr>{head}</tr>{"".join(rows)}</table>'
+    return f'<div class="wide"><table class="findings"><tr>{head}</tr>{"".join(rows)}</table></div>'
 
 
 def article_section(report: ArticleReport, anchor: str = "article-1") -> str:
@@ -200,7 +201,7 @@ def svg_bar_chart(counts: dict[str, int], *, width: int = 480, bar: int = 18) ->
 
 def _count_table(title: str, counts: dict[str, int]) -> str:
     rows = "".join(f"<tr><td>{_e(k)}</td><td>{v}</td></tr>" for k, v in counts.items() if v)
-    return f"<h3>{_e(title)}</h3><table>{rows or '<tr><td>none</td></tr>'}</table>"
+    return f"<div><h3>{_e(title)}</h3><table>{rows or '<tr><td>none</td></tr>'}</table></div>"
 
 
 def summary_section(reports: Sequence[ArticleReport]) -> str:
@@ -224,9 +225,10 @@ def summary_section(reports: Sequence[ArticleReport]) -> str:
     return (
         f'<section id="summary"><p>{s["articles"]} article(s), {s["claims"]} claim(s), '
         f"{s['flagged']} flagged, {s['errors']} could not be checked.</p>"
-        f"{svg_bar_chart(s['by_verdict'])}{_count_table('By verdict', s['by_verdict'])}"
-        f"{_count_table('By rule', s['by_rule'])}{_count_table('By outlet', s['by_outlet'])}"
-        f"{_count_table('By period', s['by_period'])}<h3>Articles</h3>{articles}</section>"
+        f'{svg_bar_chart(s["by_verdict"])}<div class="counts">'
+        f"{_count_table('By verdict', s['by_verdict'])}{_count_table('By rule', s['by_rule'])}"
+        f"{_count_table('By outlet', s['by_outlet'])}{_count_table('By period', s['by_period'])}"
+        f'</div><h3>Articles</h3><div class="wide">{articles}</div></section>'
     )
 
 
