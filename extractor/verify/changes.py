@@ -55,7 +55,10 @@ def official_change(ctx: VerifyContext, claim: Claim) -> Change | None:
     if cur is None:
         return None
     base = ctx.value(claim.metric, claim.partner, base_period(claim))
-    published_pct = getattr(cur, "yoy_pct", None) if claim.basis != "mom" else None
+    published_pct = None
+    if claim.basis != "mom":
+        printed = ctx.published_changes(claim.metric, claim.partner, claim.period)
+        published_pct = cur.yoy_pct if cur.yoy_pct is not None else (printed[-1].yoy_pct if printed else None)
     if published_pct is not None and base is None:
         delta = published_pct if claim.metric != "balance" else published_pct * (1 if cur.value > 0 else -1)
         return Change(float(published_pct), delta, cur, None, True)
@@ -130,8 +133,8 @@ def check_change(claim: Claim, ctx: VerifyContext) -> Finding:
 
 def _other_vintage_matches(civ: Any, claim: Claim, ctx: VerifyContext, ch: Change) -> bool:
     assert claim.period is not None
-    for fig in ctx.figures(claim.metric, claim.partner, claim.period).all:
-        pct = getattr(fig, "yoy_pct", None)
+    for fig in ctx.published_changes(claim.metric, claim.partner, claim.period):
+        pct = fig.yoy_pct
         if pct is not None and civ.contains(abs(pct)) and (pct > 0) == ((ch.pct or 0) > 0):
             return True
     return False

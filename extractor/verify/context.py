@@ -45,13 +45,23 @@ class VerifyContext:
         key = (flow, partner, period.code)
         hit = self._cache.get(key)
         if hit is None:
-            allv = tuple(self.store.vintages(flow, partner, period))
+            allv = tuple(f for f in self.store.vintages(flow, partner, period) if f.value is not None)
             current = None
             if self.published is not None and allv:
                 current = self.store.lookup(flow, partner, period, as_of=self.published)
             hit = Figures(current, allv)
             self._cache[key] = hit
         return hit
+
+    def published_changes(self, flow: str, partner: str, period: Period) -> tuple[Any, ...]:
+        """Vintages that print a yoy % (some wire rows give only the %), oldest first; the one
+        current at publication last when the date is known."""
+        rows = [f for f in self.store.vintages(flow, partner, period) if f.yoy_pct is not None]
+        if self.published is not None:
+            known = [f for f in rows if f.release_date is not None and f.release_date <= self.published]
+            if known:
+                return tuple(f for f in rows if f is not known[-1]) + (known[-1],)
+        return tuple(rows)
 
     def value(self, flow: str, partner: str, period: Period) -> Any | None:
         return self.figures(flow, partner, period).reference
