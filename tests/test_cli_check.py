@@ -190,3 +190,51 @@ def test_pre_commit_hook_definition() -> None:
     files = re.compile(hook["files"])
     assert files.search("drafts/a.md") and files.search("x.html") and files.search("x.htm")
     assert files.search("notes.txt") and not files.search("a.py")
+
+
+TTY_SCRIPT = """
+import sys
+sys.path.insert(0, {tests!r})
+import sample_reports, extractor.batch
+extractor.batch.pipeline_checker = sample_reports.fake_checker
+from extractor.cli import main
+sys.exit(main(["check", {folder!r}, "-j", "1"] + sys.argv[1:]))
+"""
+
+
+@pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
+@pytest.mark.parametrize(("extra", "bar"), [([], True), (["--no-progress"], False)])
+def test_progress_bar_only_on_a_terminal(
+    drafts: Path, tmp_path: Path, extra: list[str], bar: bool
+) -> None:
+    import subprocess
+    import sys
+
+    script = tmp_path / "run.py"
+    script.write_text(TTY_SCRIPT.format(tests=str(Path(__file__).parent), folder=str(drafts)))
+    leader, follower = os.openpty()
+    try:
+        proc = subprocess.run(
+            [sys.executable, str(script), *extra],
+            stdout=subprocess.PIPE,
+            stderr=follower,
+            timeout=60,
+        )
+        os.close(follower)
+        err = b""
+        while True:
+            try:
+                chunk = os.read(leader, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            err += chunk
+    finally:
+        os.close(leader)
+    assert proc.returncode == 1
+    assert (b"files/s" in err) is bar
+    assert b"files/s" not in proc.stdout  # the report itself is never mixed with the bar
+    # and with stderr not a terminal there is no bar at all
+    piped = subprocess.run([sys.executable, str(script)], capture_output=True, timeout=60)
+    assert b"files/s" not in piped.stderr
