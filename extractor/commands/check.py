@@ -13,7 +13,7 @@ import os
 import sys
 import tempfile
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 HELP = "Check the numeric claims of articles (files, folders, or - for stdin) against MOF figures."
 
@@ -88,7 +88,7 @@ class _Sink:
             self.tmp = None
 
 
-def _settings(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _settings(args: argparse.Namespace) -> Any:
     from extractor.config import load_config, load_config_file
     from extractor.errors import UsageError
     from extractor.ingest import parse_date
@@ -114,17 +114,14 @@ def _warn(message: str) -> None:
     print(f"factcheck: warning: {message}", file=sys.stderr)
 
 
-def run(args: argparse.Namespace) -> int:
+def _write(args: argparse.Namespace, config: Any, fmt: str, opts: Any) -> tuple[list[Any], bool]:
+    """Check and write; returns (the reports finished, whether Ctrl-C stopped the batch)."""
     from extractor.batch import check_paths
-    from extractor.report import STREAMING, RenderOptions, failed, renderer, summary
+    from extractor.report import STREAMING, renderer
 
-    config = _settings(args)
-    fmt = args.format or config.format
-    fail_on = args.fail_on or config.fail_on
-    opts = RenderOptions(level="info" if fail_on == "info" else "warning", show_all=args.show_all)
     module = renderer(fmt)
     streaming = fmt in STREAMING
-    reports = []
+    reports: list[Any] = []
     interrupted = False
     sink = _Sink(args.output)
     try:
@@ -151,6 +148,17 @@ def run(args: argparse.Namespace) -> int:
     except BaseException:
         sink.abort()
         raise
+    return reports, interrupted
+
+
+def run(args: argparse.Namespace) -> int:
+    from extractor.report import RenderOptions, failed, summary
+
+    config = _settings(args)
+    fmt = args.format or config.format
+    fail_on = args.fail_on or config.fail_on
+    opts = RenderOptions(level="info" if fail_on == "info" else "warning", show_all=args.show_all)
+    reports, interrupted = _write(args, config, fmt, opts)
     s = summary(reports)
     if fmt == "text" or args.output:
         print(
