@@ -320,9 +320,21 @@ def _sniff(text: str, path: str | None) -> str:
     head = text.lstrip()[:200].lower()
     if head.startswith(("<!doctype html", "<html")):
         return "html"
-    if _FRONT.match(text):
+    m = _FRONT.match(text)
+    if m and _yaml_mapping(m["yaml"]):
         return "markdown"
     return "text"
+
+
+def _yaml_mapping(block: str) -> bool:
+    """Whether a ``---`` block of a file not named .md is front matter (a YAML mapping) rather than
+    text between two rules."""
+    import yaml
+
+    try:
+        return isinstance(yaml.safe_load(block), dict)
+    except yaml.YAMLError:
+        return False
 
 
 def _coerce_published(published: dt.date | str | None) -> dt.date | None:

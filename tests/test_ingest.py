@@ -204,3 +204,15 @@ def test_seed_articles_read(shared_dir: Path) -> None:
     for seed in seeds:
         a = read_article(seed)
         assert a.text.strip() and a.meta["format"] == "text"
+
+
+def test_rules_in_plain_text_are_not_front_matter() -> None:
+    raw = "---\nJapan's exports rose 3.9% in March.\n---\nMore text.\n"
+    a = read_text(raw, path="a.txt")
+    assert a.meta["format"] == "text" and a.text == raw and a.line_base == 0
+    assert (
+        read_text("---\ndate: 2025-04-17\n---\nBody\n", path="a.txt").published_source
+        == "front_matter"
+    )
+    with pytest.raises(InputError, match="not a mapping"):
+        read_text(raw, path="a.md")  # a Markdown file says it has front matter: then it must be one
