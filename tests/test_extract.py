@@ -128,7 +128,7 @@ def test_excluded_sentences_do_not_move_the_current_period():
 
 def test_wrong_fiscal_definition_is_a_claim_with_a_note():
     cs = claims("The ministry reported an overall deficit for the March-April fiscal year.")
-    c = find(cs, "the March-April fiscal year")
+    c = find(cs, "March-April fiscal year")
     assert c.notes[0] == "period.fiscal_definition: March-April"
     assert c.period == Period.fiscal_year(2024) and c.metric == "balance" and c.sign == "deficit"
 

@@ -143,7 +143,7 @@ def test_streaks(seeds, key, text, metric, period, streak):
 
 
 def test_wrong_fiscal_definition(seeds):
-    cs = [c for c in _claims("002", seeds["002"]) if c.text == "the March-April fiscal period"]
+    cs = [c for c in _claims("002", seeds["002"]) if c.text == "March-April fiscal period"]
     assert len(cs) == 1
     assert cs[0].notes[0] == "period.fiscal_definition: March-April"
     assert cs[0].period == Period.fiscal_year(2024)

@@ -13,7 +13,7 @@ from typing import Any
 
 import regex
 
-from extractor.components.attribution import ArticleState, PeriodHit
+from extractor.components.attribution import ArticleState, PeriodHit, is_base
 from extractor.components.claims import finish, quantity_claim
 from extractor.components.context import SentenceView, sentence_view
 from extractor.components.lexicon import Lexicon, find_mentions, lexicon
@@ -93,8 +93,9 @@ def _period_hits(sv: SentenceView, phrases: list[PeriodPhrase], state: ArticleSt
     local = state.current
     for p in phrases:
         r = _resolve(p, sv.text, PeriodContext(ref=state.ref, anchor=local), lang)
-        hits.append(PeriodHit(p, r.period, r.notes))
-        if r.period is not None and not p.relative and p.kind != "date":
+        base = is_base(sv.text, sv.start, p)
+        hits.append(PeriodHit(p, r.period, r.notes, base))
+        if r.period is not None and not p.relative and p.kind != "date" and not base:
             local = r.period
     return hits
 
@@ -145,12 +146,8 @@ def _advance(sv: SentenceView, hits: list[PeriodHit], built: list[Built], state:
     """Move the article's current period, metric and partner on after a sentence."""
     live = [(c, x) for c, x in built if not x["excluded"]]
     explicit = [x["period"] for c, x in sorted(live, key=lambda b: b[0].start) if x["_explicit"] and x["period"]]
-    if explicit:
+    if explicit:  # a sentence without claims does not move it ("April 2020 was the pits")
         state.anchor = explicit[-1]
-    elif not built:
-        named = [h.period for h in hits if h.period and not h.phrase.relative and h.phrase.kind != "date"]
-        if named:
-            state.anchor = named[0]
     if live:
         last = max(live, key=lambda b: b[0].start)[1]
         if last["metric"] != "other":

@@ -23,10 +23,28 @@ from extractor.components.lexicon import Mention
 from extractor.components.periods_text import PeriodPhrase
 from extractor.periods import Period
 
-_IN_OF = regex.compile(r"^[^\d,;:]{0,25}?\b(?:in|of)\s+(?:[\w'’-]+\s+){0,2}?$", regex.IGNORECASE)
-_NEXT_BALANCE = regex.compile(r"^\s+(?:[\w.'’-]+\s+){0,2}?$")
+_IN_OF = regex.compile(
+    r"^\s+(?:[\w-]+\s+){0,2}?(?:in|of)\s+(?:(?:annual|total|overall|Japanese|Japan['’]s|the|its)\s+){0,2}$",
+    regex.IGNORECASE,
+)
+_NEXT_BALANCE = regex.compile(r"^\s+(?:(?!(?:and|or|but|while|the|as)\b)[\w.'’-]+\s+){0,2}?$", regex.IGNORECASE)
+# a period phrase that is the base of a comparison, not the period of the sentence:
+# "5.6% on August 2023", "smaller than in 2022", "from 8.82 trillion yen in November 2023"
+_BASE_DIRECT = regex.compile(
+    r"\b(?:from|on|over|than|compar(?:ed|es|ing)\s+(?:with|to)|against|versus|vs\.?|relative\s+to|after)\s+"
+    r"(?:in\s+)?(?:the\s+)?$",
+    regex.IGNORECASE,
+)
+_BASE_LEVEL = regex.compile(
+    r"\b(?:from|than|after|versus|compar(?:ed|es|ing)\s+(?:with|to)|against)\s+(?:(?:a|an|the)\s+)?"
+    r"(?P<mid>(?:[\w$¥.,%-]+\s+){0,6}?)(?:in|for|during|of)\s+(?:the\s+)?$",
+    regex.IGNORECASE,
+)
+_SINCE = regex.compile(r"\bsince\b[^,;.]{0,40}$", regex.IGNORECASE)
+_HARD_BREAK = regex.compile(r";|\b(?:while|whereas|but|although|though)\b", regex.IGNORECASE)
 _AFTER_GAP = regex.compile(
     r"^[\s,)]*(?:(?:trade\s+)?(?:surplus|deficit|shortfall|exports|imports|shipments)\s+)?"
+    r"(?:(?:recorded|reported|posted|registered|logged|seen)\s+)?"
     r"(?:(?:in|for|during|of|over|through|at|from|than|compared\s+(?:with|to)|against)\s+)?$",
     regex.IGNORECASE,
 )
@@ -47,6 +65,16 @@ class PeriodHit:
     phrase: PeriodPhrase
     period: Period | None
     notes: tuple[str, ...] = ()
+    base: bool = False  # the base of a comparison ("than in 2022"): not the sentence's period
+
+
+def is_base(text: str, lo: int, p: PeriodPhrase) -> bool:
+    """Whether a period phrase names the base of a comparison rather than the claim's period."""
+    before = text[max(lo, p.start - 80) : p.start]
+    if _BASE_DIRECT.search(before) or _SINCE.search(before):
+        return True
+    m = _BASE_LEVEL.search(before)
+    return bool(m) and not regex.search(r"year|month|previous|[,;]", m.group("mid"))
 
 
 @dataclass
@@ -132,17 +160,17 @@ def period_at(
 ) -> tuple[PeriodHit | None, Period | None, bool]:
     """(the phrase used or None, the period, whether the phrase is a year-earlier base)."""
     usable = [h for h in hits if h.phrase.kind != "date"]
-    base = False
+    base = any(h.base for h in usable if h.phrase.start >= b and not sv.quantity_in(b, h.phrase.start))
     for h in usable:
         gap = sv.text[b : h.phrase.start]
         if b <= h.phrase.start <= b + 40 and not sv.quantity_in(b, h.phrase.start) and _AFTER_GAP.match(gap):
-            if h.phrase.relative and change and _BASE_GAP.search(gap):
+            if (h.phrase.relative or h.base) and change and (_BASE_GAP.search(gap) or h.base):
                 base = True
                 continue
             return h, h.period, False
         if h.phrase.end <= a and a - h.phrase.end <= 2 and h.phrase.text[-2:] in ("'s", "’s"):
             return h, h.period, False
-    explicit = [h for h in usable if not h.phrase.relative and h.period is not None]
+    explicit = [h for h in usable if not h.phrase.relative and not h.base and h.period is not None]
     before = [h for h in explicit if h.phrase.end <= a]
     if before:
         return before[-1], before[-1].period, base

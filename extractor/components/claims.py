@@ -64,7 +64,7 @@ def attribute(
         "period": period,
         "notes": notes,
         "excluded": exclusion_for(sv, a, b, percent, quantity),
-        "_explicit": hit is not None and not hit.phrase.relative,
+        "_explicit": hit is not None and not hit.phrase.relative and not hit.base,
         "_base": base,
     }
 

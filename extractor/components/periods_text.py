@@ -27,7 +27,7 @@ import regex
 from extractor.errors import PeriodError
 from extractor.periods import Period
 
-RELATIVE_KINDS = frozenset({"year_earlier", "month_earlier"})
+RELATIVE_KINDS = frozenset({"year_earlier", "month_earlier", "month_last_year"})
 _HALF = {"first": 1, "second": 2, "1": 1, "2": 2}
 # (first month, last month) of a written range -> (period kind, half); the year is the year of
 # the first month for CY ranges and of April for FY ranges.
@@ -49,6 +49,7 @@ class PeriodPhrase:
     year: int | None = None
     half: int | None = None
     same: bool = False
+    unit: str | None = None  # year | period | half (of a wrong definition); "fiscal" for halves
 
     @property
     def relative(self) -> bool:
@@ -128,6 +129,7 @@ def _phrase(m: Any, rule: _Rule, months: dict[str, int]) -> PeriodPhrase:
         text=m.group(), start=m.start(), end=m.end(), rule=rule.id, kind=rule.kind,
         month=month("month") or month("m1"), month2=month("m2"), year=year,
         half=_HALF.get(g.get("half", "").lower()), same="same" in g,
+        unit=g.get("unit", "fiscal" if "fy" in g else None),
     )
 
 
@@ -168,8 +170,15 @@ def resolve_period(phrase: PeriodPhrase, ctx: PeriodContext) -> Resolved:
             return Resolved(Period.calendar_year(phrase.year))  # type: ignore[arg-type]
         if k in ("year_earlier", "month_earlier", "last_year"):
             return _relative(phrase, ctx)
+        if k == "fiscal_definition" and phrase.unit == "half":
+            r = _needs_year(phrase, ref)
+            return Resolved(r.period, (_definition_note(phrase), *r.notes))
         if k in ("fiscal_bare", "fiscal_definition"):
             return _fiscal_bare(phrase, ctx, ref)
+        if k == "half_bare":
+            return _half_bare(phrase, ctx, ref)
+        if k in ("month_last_year", "full_year"):
+            return _in_current_year(phrase, ctx)
         return _needs_year(phrase, ref)
     except PeriodError as exc:
         return Resolved(None, (f"period.invalid: {phrase.text} ({exc.message})",))
@@ -188,11 +197,7 @@ def _relative(phrase: PeriodPhrase, ctx: PeriodContext) -> Resolved:
 
 
 def _fiscal_bare(phrase: PeriodPhrase, ctx: PeriodContext, ref: dt.date | None) -> Resolved:
-    notes: tuple[str, ...] = ()
-    if phrase.kind == "fiscal_definition":
-        names = regex.findall(r"[A-Za-z]+\.?", phrase.text)
-        written = "-".join(n for n in names if n.lower() not in ("the", "fiscal", "period", "year"))
-        notes = (f"period.fiscal_definition: {written}",)
+    notes = (_definition_note(phrase),) if phrase.kind == "fiscal_definition" else ()
     if ctx.anchor is not None and ctx.anchor.kind == "FY":
         return Resolved(ctx.anchor, notes)
     if ctx.ref is not None:
@@ -202,9 +207,49 @@ def _fiscal_bare(phrase: PeriodPhrase, ctx: PeriodContext, ref: dt.date | None) 
     return Resolved(None, (*notes, f"period.year_unknown: {phrase.text}"))
 
 
+def _definition_note(phrase: PeriodPhrase) -> str:
+    names = regex.findall(r"[A-Za-z]+\.?", phrase.text)
+    skip = ("the", "fiscal", "period", "year", "half")
+    return "period.fiscal_definition: " + "-".join(n for n in names if n.lower() not in skip)
+
+
+def _in_current_year(phrase: PeriodPhrase, ctx: PeriodContext) -> Resolved:
+    """"March last year" (the month a year before the current period's year), "the full
+    calendar year" (the year of the current period)."""
+    if ctx.anchor is None:
+        if phrase.kind == "month_last_year" and ctx.ref is not None:
+            return Resolved(Period.month(ctx.ref.year - 1, phrase.month or 1))
+        return Resolved(None, (f"period.no_context: {phrase.text}",))
+    a = ctx.anchor
+    if phrase.kind == "month_last_year":
+        return Resolved(Period.month(a.year - 1, phrase.month or 1))
+    if (phrase.unit or "").startswith("fiscal") or a.kind in ("FY", "FYH"):
+        return Resolved(Period.fiscal_year(a.year if a.kind != "month" else Period.fiscal_year_of(a.start).year))
+    return Resolved(Period.calendar_year(a.year))
+
+
+def _half_bare(phrase: PeriodPhrase, ctx: PeriodContext, ref: dt.date | None) -> Resolved:
+    """"the first half (of the year)": the half of the current period's year, else the latest
+    such half that ended on or before the reference date."""
+    basis = "FY" if phrase.unit == "fiscal" or (ctx.anchor and ctx.anchor.kind in ("FY", "FYH")) else "CY"
+    half = phrase.half or 1
+    if ctx.anchor is not None:
+        year = ctx.anchor.year
+        if basis == "FY" and ctx.anchor.kind == "month":
+            year = Period.fiscal_year_of(ctx.anchor.start).year
+        return Resolved(Period.half(basis, year, half))  # type: ignore[arg-type]
+    if ref is None:
+        return Resolved(None, (f"period.year_unknown: {phrase.text}",))
+    for year in (ref.year, ref.year - 1, ref.year - 2):
+        p = Period.half(basis, year, half)  # type: ignore[arg-type]
+        if p.end <= ref:
+            return Resolved(p)
+    return Resolved(None, (f"period.year_unknown: {phrase.text}",))  # pragma: no cover
+
+
 def _needs_year(phrase: PeriodPhrase, ref: dt.date | None) -> Resolved:
     """month, month_range and fiscal_ending: the year comes from the phrase or the context."""
-    last = phrase.month2 if phrase.kind == "month_range" else phrase.month
+    last = phrase.month2 if phrase.kind in ("month_range", "fiscal_definition") else phrase.month
     if last is None:
         return Resolved(None, (f"period.unparsed: {phrase.text}",))
     if phrase.year is not None:

@@ -13,7 +13,8 @@ Syntax
                 (two-digit year), ``half`` (first|second|1|2), ``same``
   ``kind``      how :mod:`extractor.components.periods_text` resolves the match:
                 ``date`` (a calendar day: consumed, never a period), ``month``, ``month_year``,
-                ``month_range``, ``fiscal_year``, ``fiscal_ending``, ``fiscal_half``,
+                ``month_range``, ``fiscal_year``, ``fiscal_ending``, ``fiscal_half``, ``half_bare``,
+                ``month_last_year``, ``full_year``,
                 ``calendar_half``, ``fiscal_bare``, ``fiscal_definition``, ``year``,
                 ``last_year``, ``year_earlier`` (relative to the current period),
                 ``month_earlier``
@@ -50,8 +51,8 @@ RULES: list[dict] = [
     {
         "id": "period.fiscal_definition",
         "kind": "fiscal_definition",
-        "pattern": r"(?:the\s+)?(?P<m1>{MONTH})\s*[-–—/]\s*(?P<m2>{MONTH})\s+fiscal[-\s]+(?:year|period)",
-        "match": ["the March-April fiscal period", "March-April fiscal year"],
+        "pattern": r"(?P<m1>{MONTH})\s*[-–—/]\s*(?P<m2>{MONTH})\s+fiscal[-\s]+(?P<unit>year|period|half)",
+        "match": ["March-April fiscal period", "March-April fiscal year", "July-December fiscal half"],
         "no_match": ["April-March", "fiscal year"],
     },
     {
@@ -96,9 +97,25 @@ RULES: list[dict] = [
     {
         "id": "period.month_range",
         "kind": "month_range",
-        "pattern": r"(?P<m1>{MONTH})\s*(?:[-–—]|\s+through\s+)\s*(?P<m2>{MONTH})(?:,?\s+(?P<year>\d{4}))?",
-        "match": ["January-June", "January-June 2025", "April–September", "October through March"],
+        "pattern": r"(?P<m1>{MONTH})\s+(?P<y1>\d{4})\s*(?:[-–—]|\s+(?:through|to)\s+)\s*(?P<m2>{MONTH})\s+(?P<year>\d{4})"
+        r"|(?<!\bfrom\s+)(?P<m1>{MONTH})\s*(?:[-–—]|\s+(?:through|to)\s+)\s*(?P<m2>{MONTH})(?:,?\s+(?P<year>\d{4}))?",
+        "match": ["January-June", "January-June 2025", "April–September", "October through March",
+                  "April to September", "April 2021 to March 2022"],
         "no_match": ["January", "from January to June"],
+    },
+    {
+        "id": "period.month_last_year",
+        "kind": "month_last_year",
+        "pattern": r"(?P<month>{MONTH})\s+(?:of\s+)?last\s+year",
+        "match": ["March last year", "March of last year"],
+        "no_match": ["March 2024"],
+    },
+    {
+        "id": "period.full_year",
+        "kind": "full_year",
+        "pattern": r"(?:the\s+)?(?:full|whole|entire)\s+(?P<unit>calendar\s+|fiscal\s+)?year",
+        "match": ["the full calendar year", "the whole year", "the full fiscal year"],
+        "no_match": ["the year"],
     },
     {
         "id": "period.month_year",
@@ -118,8 +135,8 @@ RULES: list[dict] = [
     {
         "id": "period.year_earlier",
         "kind": "year_earlier",
-        "pattern": r"a\s+year\s+(?:earlier|ago|before)|(?:the\s+)?(?:previous|prior|preceding)\s+year(?:['’]s)?",
-        "match": ["a year earlier", "the previous year", "the previous year's", "a year ago"],
+        "pattern": r"(?:a|the)\s+year\s+(?:earlier|ago|before)|(?:the\s+)?(?:previous|prior|preceding)\s+year(?:['’]s)?",
+        "match": ["a year earlier", "the previous year", "the previous year's", "a year ago", "the year before"],
         "no_match": ["last year", "previous month"],
     },
     {
@@ -137,6 +154,13 @@ RULES: list[dict] = [
         "no_match": ["the previous year"],
     },
     {
+        "id": "period.half_bare",
+        "kind": "half_bare",
+        "pattern": r"(?:the\s+)?(?P<half>first|second)\s+half(?:\s+of\s+(?:the|this|last)\s+(?P<fy>fiscal\s+)?year)?(?:['’]s)?(?!\s+of\s+(?:fiscal|FY|\d))",
+        "match": ["the first half of the year", "the first half's", "second half", "the first half of the fiscal year"],
+        "no_match": ["first half of 2025"],
+    },
+    {
         "id": "period.fiscal_bare",
         "kind": "fiscal_bare",
         "pattern": r"(?:the\s+)?(?P<same>same\s+)?fiscal[-\s]year(?!\s*(?:ending|ended|through|to|\d))",
@@ -149,7 +173,8 @@ RULES: list[dict] = [
         "case": True,
         "pattern": r"(?P<month>January|February|March|April|June|July|August|September|October|November|December)"
         r"(?!\s*\d)(?![-\w])"
-        r"|(?<=\b(?:in|of|for|during|since|from|until|through|to|by)\s+)(?P<month>May)(?!\s*\d)\b",
+        r"|(?<=\b(?:in|of|for|during|since|from|until|through|to|by|the|The)\s+)(?P<month>May)(?!\s*\d)\b"
+        r"|(?P<month>May)(?=['’]s\b)",
         "match": ["March", "February"],
         "no_match": ["March 2025", "May"],
     },
