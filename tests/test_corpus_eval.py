@@ -82,7 +82,7 @@ def test_built_files_match_their_annotated_sources(corpus) -> None:
     build = _build_module()
     readme = (CORPUS / "README.md").read_text(encoding="utf-8")
     assert build.readme_with_summary(readme, corpus) == readme, "run corpus/tools/build.py"
-    for src in sorted((CORPUS / "src").glob("*.txt")):
+    for src in sorted((CORPUS / "src").glob("*.ann")):
         md, gold = build.build_one(src)
         assert (CORPUS / f"{src.stem}.md").read_text(encoding="utf-8") == md, src.name
         assert (CORPUS / f"{src.stem}.gold.yaml").read_text(encoding="utf-8") == gold, src.name

@@ -1,6 +1,6 @@
 """Build the corpus from annotated sources, and check it.
 
-    .venv/bin/python corpus/tools/build.py          # corpus/src/*.txt -> corpus/*.md + corpus/*.gold.yaml
+    .venv/bin/python corpus/tools/build.py          # corpus/src/*.ann -> corpus/*.md + corpus/*.gold.yaml
     .venv/bin/python corpus/tools/build.py --check  # fail when a built file is stale or a gold file is bad
 
 A source is the article's front matter and body with every claim marked inline:
@@ -173,7 +173,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--check", action="store_true", help="verify, do not write")
     args = ap.parse_args(argv)
     stale = []
-    for src in sorted((CORPUS / "src").glob("*.txt")):
+    for src in sorted((CORPUS / "src").glob("*.ann")):
         md, gold = build_one(src)
         for path, content in ((CORPUS / f"{src.stem}.md", md),
                               (CORPUS / f"{src.stem}.gold.yaml", gold)):  # fmt: skip
