@@ -15,7 +15,7 @@ setup: $(BIN)/python
 # Check every article of the bundled corpus against the bundled reference data.
 # Exit 1 means "findings" (the corpus holds planted errors), so it is not a failure here.
 run: setup
-	$(BIN)/factcheck check corpus/ --format text; rc=$$?; [ $$rc -le 1 ]
+	$(BIN)/factcheck check corpus/ --glob '[0-9]*.md' --format text; rc=$$?; [ $$rc -le 1 ]
 
 # The whole test suite, slow whole-corpus runs included. The browser tests need Debian's
 # chromium: tools/install_browser.sh installs it when missing (as root); otherwise they skip.
