@@ -100,14 +100,27 @@ def test_partner_carries_to_the_second_flow_of_the_sentence():
     assert cs["3.3 trillion yen"].partner == "South Korea"
 
 
-def test_partner_carries_across_a_sentence_within_the_paragraph_only():
+def test_partner_carries_to_a_sentence_that_points_back_within_the_paragraph_only():
     text = (
-        "Exports to India rose 4% in fiscal 2024. Imports climbed 2% as well.\n\n"
-        "Imports climbed 3% overall."
+        "Exports to India rose 4% in fiscal 2024. Imports from there climbed 2%. "
+        "Imports climbed 1.5% overall.\n\n"
+        "Shipments there climbed 3%."
     )
     cs = by_text(text)
     assert cs["2%"].partner == "India"
+    assert cs["1.5%"].partner == "World"
     assert cs["3%"].partner == "World"
+
+
+def test_subject_partner_and_contrast():
+    cs = by_text(
+        "Taiwan took 6.1% of Japan's exports in 2024.\n"
+        "- ASEAN: exports 1,360.4 billion yen (+4.9%); imports 1,454.1 billion yen.\n"
+        "Shipments to Brazil rose 8%, while imports fell 2%."
+    )
+    assert (cs["6.1%"].kind, cs["6.1%"].partner) == ("share", "Taiwan")
+    assert cs["1,454.1 billion yen"].partner == "ASEAN"
+    assert cs["8%"].partner == "Brazil" and cs["2%"].partner == "World"
 
 
 def test_total_cue_resets_the_partner():

@@ -47,7 +47,7 @@ def assemble_claims(
     mentions = find_mentions(text, lex)
     phrases = find_period_phrases(text, lang)
     ref = published or stated_date(text, phrases)
-    state = ArticleState(ref=ref, main=main_period(text, phrases, ref, lang))
+    state = ArticleState(ref=ref, main=main_period(text, phrases, ref, lang), anaphora=lex.anaphora)
     claims: list[Claim] = []
     for start, end, paragraph in sentences:
         sv = sentence_view(text, start, end, paragraph, mentions, list(quantities), lex)
@@ -153,6 +153,9 @@ def _advance(sv: SentenceView, hits: list[PeriodHit], built: list[Built], state:
         if last["metric"] != "other":
             state.metric = (last["metric"], last["sign"])
         state.partner = last["partner"]
-    elif sv.of("METRICS"):
+        return
+    if sv.of("METRICS"):
         m = sv.of("METRICS")[-1]
         state.metric = (str(m.get("metric")), m.get("sign"))
+    if sv.of("PARTNERS"):  # "Asia remained the anchor." ... "Shipments to the region rose 5.5%"
+        state.partner = str(sv.of("PARTNERS")[-1].get("partner"))

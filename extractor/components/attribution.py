@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 import regex
 
@@ -41,7 +42,7 @@ _BASE_LEVEL = regex.compile(
     regex.IGNORECASE,
 )
 _SINCE = regex.compile(r"\bsince\b[^,;.]{0,40}$", regex.IGNORECASE)
-_HARD_BREAK = regex.compile(r";|\b(?:while|whereas|but|although|though)\b", regex.IGNORECASE)
+_HARD_BREAK = regex.compile(r"\b(?:while|whereas|but|although|though)\b", regex.IGNORECASE)
 _AFTER_GAP = regex.compile(
     r"^[\s,)]*(?:(?:trade\s+)?(?:surplus|deficit|shortfall|exports|imports|shipments)\s+)?"
     r"(?:(?:recorded|reported|posted|registered|logged|seen)\s+)?"
@@ -50,7 +51,7 @@ _AFTER_GAP = regex.compile(
 )
 _BASE_GAP = regex.compile(r"(?:from|over|than|compared\s+(?:with|to)|against|versus)\s+$", regex.IGNORECASE)
 _PARTNER_GAP = regex.compile(
-    r"^[\s)]*(?:(?:trade\s+)?(?:surplus|deficit|exports|imports|shipments)\s+)?"
+    r"^[\s)]*(?:(?:[\w-]+\s+){0,2}?(?:in|of)\s+)?(?:(?:trade\s+)?(?:surplus|deficit|exports|imports|shipments)\s+)?"
     r"(?:with|to|from|toward|towards)?\s*(?:the\s+)?"
     r"(?:(?:other|broader|wider|greater|rest\s+of(?:\s+the)?)\s+)?$",
     regex.IGNORECASE,
@@ -88,6 +89,7 @@ class ArticleState:
     metric: tuple[str, str | None] | None = None  # (metric, sign) of the previous sentence
     partner: str | None = None  # partner carried within the paragraph
     figures: dict[tuple[float, str], tuple[str, Period | None]] = field(default_factory=dict)
+    anaphora: Any = None  # the language's pattern for "there", "the region" ...
 
     @property
     def current(self) -> Period | None:
@@ -141,18 +143,29 @@ def subject_metric(sv: SentenceView, pos: int, state: ArticleState) -> MetricHit
 
 
 def partner_at(sv: SentenceView, a: int, b: int, state: ArticleState) -> str:
-    """The partner of a figure at ``[a, b)`` (canonical name; World when none is named)."""
+    """The partner of a figure at ``[a, b)`` (canonical name; World when none is named).
+
+    A partner named earlier in the sentence holds unless a "total" cue or a contrast
+    ("while imports fell ...") comes between; a partner of the previous sentence of the same
+    paragraph holds only when the sentence points back to it ("exports *there* fell").
+    """
     partners = sv.of("PARTNERS")
     for p in partners:
-        if b <= p.start <= b + 30 and _PARTNER_GAP.match(sv.text[b : p.start]):
+        if b <= p.start <= b + 40 and _PARTNER_GAP.match(sv.text[b : p.start]):
             return str(p.get("partner"))
     before = [p for p in partners if p.end <= a]
     totals = sv.of("TOTALS", sv.start, a)
-    if before and not any(t.start >= before[-1].end for t in totals):
-        return str(before[-1].get("partner"))
-    if totals or before:
+    if before:
+        last = before[-1]
+        between = sv.text[last.end : a]
+        contrast = _HARD_BREAK.search(between) and not (state.anaphora and state.anaphora.search(between))
+        blocked = any(t.start >= last.end for t in totals) or contrast
+        return "World" if blocked else str(last.get("partner"))
+    if totals:
         return "World"
-    return state.partner or "World"
+    if state.partner and state.anaphora is not None and state.anaphora.search(sv.text[sv.start : b]):
+        return state.partner
+    return "World"
 
 
 def period_at(

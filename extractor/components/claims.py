@@ -102,7 +102,8 @@ def quantity_kind(sv: SentenceView, q: Quantity, lex: Lexicon) -> tuple[str | No
             if r.data["side"] == "after":
                 m = r.regex.match(sv.text[q.end : q.end + 60])
                 if m:
-                    metric = m.groupdict().get("metric", "").lower()
+                    g = {k: v for k, v in m.groupdict().items() if v}
+                    metric = g.get("metric", "imports" if "imports" in g else "exports").lower()
                     return "share", {"shipments": "exports", "trade": None}.get(metric, metric)
             elif r.regex.search(sv.text[max(sv.start, q.start - 40) : q.start]):
                 return "share", None
@@ -123,6 +124,8 @@ def quantity_claim(
         mh = MetricHit("usd_jpy_rate", None, "mention")
     extra = attribute(sv, q.start, q.end, hits, state, change=kind == "change", metric=mh,
                       percent=q.unit == "percent")
+    if kind == "rate":
+        extra["partner"] = "World"
     if q.unit == "unknown" and not extra["excluded"]:
         extra["excluded"] = "other_currency"
     claim = base_claim(sv, q.start, q.end, kind, value=q.written_value, unit=q.written_unit,

@@ -56,6 +56,8 @@ class Lexicon:
     partner_before: Any
     partner_after: Any
     partner_not_after: Any
+    partner_subject: Any
+    anaphora: Any
     shares: tuple[Rule, ...]
     clause_break: Any
     ordinals: dict[str, int]
@@ -99,6 +101,8 @@ def lexicon(lang: str = "en") -> Lexicon:
         partner_before=regex.compile(mod.PARTNER_CUES_BEFORE, regex.IGNORECASE),
         partner_after=regex.compile(mod.PARTNER_CUES_AFTER, regex.IGNORECASE),
         partner_not_after=regex.compile(mod.PARTNER_NOT_AFTER, regex.IGNORECASE),
+        partner_subject=regex.compile(mod.PARTNER_SUBJECT, regex.IGNORECASE),
+        anaphora=regex.compile(mod.ANAPHORA, regex.IGNORECASE),
         shares=tuple(compile_rule("SHARES", r, words) for r in mod.SHARES),
         clause_break=regex.compile(mod.CLAUSE_BREAK, regex.IGNORECASE),
         ordinals=dict(mod.ORDINALS),
@@ -139,9 +143,11 @@ def find_partners(text: str, lex: Lexicon) -> list[Mention]:
     """
     out: list[Mention] = []
     for m in lex.partner_re.finditer(text):
-        before = lex.partner_before.search(text[max(0, m.start() - 40) : m.start()])
+        window = text[max(0, m.start() - 40) : m.start()]
+        before = lex.partner_before.search(window)
         after = lex.partner_after.match(text[m.end() : m.end() + 40])
-        if not (before or after) or lex.partner_not_after.match(text[m.end() : m.end() + 40]):
+        subject = lex.partner_subject.search(("\n" if m.start() <= 40 else "") + window)
+        if not (before or after or subject) or lex.partner_not_after.match(text[m.end() : m.end() + 40]):
             continue
         name = lex.partner_names[m.group()]
         other = bool(before and before.group("other") and "other" in before.group("other").lower())

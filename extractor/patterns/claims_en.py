@@ -17,9 +17,11 @@ Every table is a list of rules (dicts). Common keys:
 Table-specific keys:
 
 ``METRICS``      ``metric`` (exports|imports|balance|usd_jpy_rate) and ``sign`` (surplus|deficit)
-``PARTNERS``     spelling -> canonical partner; ``PARTNER_CUES_BEFORE`` / ``_AFTER`` say when a
-                 partner name is a trade partner ("exports *to* China", "*US-bound*");
-                 ``PARTNER_NOT_AFTER`` vetoes it ("in *US dollar* terms")
+``PARTNERS``     spelling -> canonical partner; ``PARTNER_CUES_BEFORE`` / ``_AFTER`` and
+                 ``PARTNER_SUBJECT`` say when a partner name is a trade partner ("exports *to*
+                 China", "*US-bound*", "China supplied ..."); ``PARTNER_NOT_AFTER`` vetoes it
+                 ("in *US dollar* terms"); ``ANAPHORA`` lets a sentence keep the partner of the
+                 previous one ("exports *there* fell")
 ``DIRECTIONS``   ``dir`` (+1 a rise in size, -1 a fall, 0 flat) and ``form``: ``verb`` (may stand
                  alone as a direction claim), ``noun`` (only with a number: "a 3.9% rise"),
                  ``adverb`` ("up 3.1%", "up from"), ``adjective`` ("a narrowing deficit"),
@@ -105,15 +107,20 @@ PARTNERS: dict[str, str] = {
 
 # A partner name is a trade partner when one of these comes right before it ...
 PARTNER_CUES_BEFORE = (
-    r"(?:with|to|from|toward|towards|of|for|by|in|including|especially|particularly|notably)\s+(?:the\s+)?"
+    r"(?:with|to|from|toward|towards|of|including|especially|particularly|notably|led\s+by)\s+(?:the\s+)?"
     r"(?P<other>(?:other|broader|wider|greater|rest\s+of(?:\s+the)?|major|key)\s+)?$"
 )
 # ... or one of these right after it.
 PARTNER_CUES_AFTER = (
     r"^(?:-bound|\s+trade\b|\s+(?:trade\s+)?(?:surplus|deficit|exports?|imports?|shipments)\b"
     r"|\s+(?:accounted|accounts|was|remained|is)\s+(?:for|the\s+(?:largest|biggest|top))"
-    r"|\s*\((?:U\.S\.|US|EU)\))"
+    r"|\s+(?:alone\s+|as\s+a\s+whole\s+)?(?:supplied|supplies|took|takes|bought|buys)\b"
+    r"|\s*\((?:U\.S\.|US|EU)\)|\s*[:|]|,\s+where\b)"
 )
+# ... or it opens a line or a sentence ("- ASEAN: exports ...", "China supplied 22.7% ...").
+PARTNER_SUBJECT = r"(?:^|\n|[.!?][\"”’)]?\s+)[\s\-*•|#>]*(?:the\s+)?$"
+# A later sentence keeps the paragraph's partner only when it points back to it.
+ANAPHORA = r"\b(?:there|the\s+region|the\s+bloc|that\s+country|the\s+country|them|both|these|bilateral)\b|^\W*(?:it|they)\b"
 
 # ... unless one of these follows it ("US dollar terms", "US President", "U.S.-Japan talks").
 PARTNER_NOT_AFTER = (
@@ -253,11 +260,13 @@ EXCLUSIONS: list[dict] = [
 
 SHARES: list[dict] = [
     {"id": "share.of_total", "side": "after", "raw": True,
-     "pattern": r"^\s+of\s+(?:Japan['’]s\s+)?(?:total\s+|overall\s+|all\s+)?(?P<metric>exports|imports|shipments|trade)",
+     "pattern": r"^\s+of\s+(?:Japan['’]s\s+)?(?:total\s+|overall\s+|all\s+)?(?P<metric>exports|imports|shipments|trade)"
+     r"|^\s+of\s+(?:everything|all\s+(?:that|what))\s+Japan\s+(?:(?P<imports>bought|imported)|(?P<exports>sold|exported|shipped))",
      "match": [" of Japan's total exports", " of total imports"], "no_match": [" of growth"]},
     {"id": "share.accounted", "side": "before", "raw": True,
-     "pattern": r"(?:accounted\s+for|accounting\s+for|accounts\s+for|share\s+of|made\s+up|makes\s+up|represented)\s+$",
-     "match": ["accounted for "], "no_match": ["rose "]},
+     "pattern": r"(?:accounted\s+for|accounting\s+for|accounts\s+for|share\s+of|made\s+up|makes\s+up|represented"
+     r"|took|takes|supplied|supplies|share\s+(?:rose|fell|climbed|slipped|was|stood)\s+(?:to|at)?)\s+$",
+     "match": ["accounted for ", "supplied ", "share rose to "], "no_match": ["rose "]},
 ]
 
 BASES: list[dict] = [
