@@ -139,6 +139,9 @@ def subject_metric(sv: SentenceView, pos: int, state: ArticleState) -> MetricHit
         return _hit(inside[-1], sv.of("METRICS"))
     if PRONOUN.match(sv.text[cs:pos]):
         return metric_at(sv, pos, pos, state)
+    earlier = sv.of("METRICS", sv.start, cs)  # "Exports to the US, however, slipped"
+    if earlier and not sv.quantity_in(earlier[-1].end, pos) and not sv.of("DIRECTIONS", earlier[-1].end, pos):
+        return _hit(earlier[-1], sv.of("METRICS"))
     return None
 
 

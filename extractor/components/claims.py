@@ -33,6 +33,7 @@ from extractor.model import Claim, Normalized, Quantity
 _DIR = {1: "up", -1: "down", 0: "flat"}
 _TIGHT_BEFORE = 3  # words allowed between a direction word and its figure ("increased by over")
 _TIGHT_AFTER = 2  # words allowed between a figure and its direction noun ("4% year-on-year rise")
+_BY = regex.compile(r"^\s*(?:even\s+more|further|again|sharply)?\s*,\s*by\s+$", regex.IGNORECASE)
 
 
 def signed_direction(size_dir: int, metric: str, sign: str | None) -> str:
@@ -81,11 +82,12 @@ def finish(claim: Claim, extra: dict[str, Any]) -> Claim:
 
 def direction_for(sv: SentenceView, q: Quantity, lex: Lexicon) -> Mention | None:
     """The direction word that governs a percentage: "rose 5.9%", "a 55.5% increase"."""
-    dirs = [m for m in sv.of("DIRECTIONS") if m.get("form") in ("verb", "noun", "adverb")]
+    dirs = [m for m in sv.of("DIRECTIONS") if m.get("form") in ("verb", "noun", "adverb", "comparative")]
     clause = sv.clause(q.start)
-    for m in reversed([m for m in dirs if m.end <= q.start]):
+    for m in reversed([m for m in dirs if m.end <= q.start and m.get("form") != "comparative"]):
         gap = sv.text[m.end : q.start]
-        if sv.clause(m.start) == clause and len(gap.split()) <= _TIGHT_BEFORE:
+        same = sv.clause(m.start) == clause or _BY.match(gap)
+        if same and len(gap.split()) <= _TIGHT_BEFORE:
             return m
         break
     for m in [m for m in dirs if m.start >= q.end][:1]:
@@ -150,6 +152,8 @@ def _change_fields(
     if d is not None:
         used.add(d.start)
         size_dir = -1 if d.groups.get("down") else int(d.get("dir"))
+        if d.get("signed") and extra["sign"] == "deficit":  # "an 81.3% improvement" of a deficit
+            size_dir = -size_dir
         if q.unit == "percent":
             value = size_dir * abs(q.value)
         direction = signed_direction(size_dir, extra["metric"], extra["sign"])

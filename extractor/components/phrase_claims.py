@@ -153,7 +153,9 @@ def _streak(
         mh = subject_metric(sv, m.start, state) or metric_at(sv, m.start, m.end, state)
     extra = attribute(sv, a, m.end, hits, state, metric=mh, quantity=False)
     claim = base_claim(sv, a, m.end, "streak")
-    if p.unit == "month":
+    period = extra["period"]
+    unit = p.unit or ("month" if period is not None and period.is_month else "year")
+    if unit == "month":
         _monthly(extra)
     if p.ranking:
         extra["excluded"] = extra["excluded"] or "ranking"
@@ -161,7 +163,7 @@ def _streak(
         extra["notes"] += ("streak.condition_unknown",)
     else:
         thr = abs(threshold_q.value) if threshold_q else None
-        claim = dataclasses.replace(claim, streak=make_streak(p, condition, thr),
+        claim = dataclasses.replace(claim, streak=make_streak(p, condition, thr, unit),
                                     normalized=Normalized(float(p.count), "count"))
     return claim, extra
 
@@ -193,7 +195,9 @@ def definition_claims(sv: SentenceView, hits: list[PeriodHit], state: ArticleSta
         if not notes:
             continue
         a, b = h.phrase.start, h.phrase.end
-        extra = attribute(sv, a, b, hits, state, quantity=False)
+        rate = any(q.unit == "JPY_per_USD" for q in sv.quantities)  # "averaged 135.05 per dollar over ..."
+        mh = MetricHit("usd_jpy_rate", None, "mention") if rate else None
+        extra = attribute(sv, a, b, hits, state, metric=mh, quantity=False)
         extra.update(period=h.period, notes=notes + extra["notes"], excluded=None)
-        out.append((base_claim(sv, a, b, "level"), extra))
+        out.append((base_claim(sv, a, b, "rate" if rate else "level"), extra))
     return out

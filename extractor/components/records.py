@@ -45,7 +45,7 @@ class StreakParse:
     """What a streak phrase says before the metric is known."""
 
     count: int
-    unit: Literal["month", "year"]
+    unit: Literal["month", "year"] | None  # None: "seventh consecutive increase" (the period says)
     first: bool
     condition: str | None  # deficit, surplus, up, down, above, below; None when not said
     ranking: bool = False
@@ -56,13 +56,17 @@ def parse_streak(m: Mention, text: str, clause_start: int, lex: Lexicon) -> Stre
     count = count_word(m.groups.get("n", ""), lex)
     if count is None:
         return None
-    unit: Literal["month", "year"] = (
-        "month" if m.groups.get("unit", "").lower().startswith("month") else "year"
-    )
+    word, adj = m.groups.get("unit", "").lower(), m.groups.get("adj", "").lower()
+    unit: Literal["month", "year"] | None = None
+    if word.startswith("month") or adj == "monthly":
+        unit = "month"
+    elif word.startswith("year") or adj in ("annual", "yearly", "fiscal", "calendar"):
+        unit = "year"
     first = bool(m.get("first"))
     before = text[clause_start : m.start]
     ranking = any(r.regex.search(before) for r in lex.rules["RANKING"])
-    condition = _condition_after(text, m.end, lex)
+    condition = None if word.startswith(("month", "year")) else _condition_in(word, lex)
+    condition = condition or _condition_after(text, m.end, lex)
     if condition is None and first:
         condition = _condition_in(m.groups.get("what", ""), lex)
     if condition is None:
@@ -80,7 +84,8 @@ def _condition_in(s: str, lex: Lexicon) -> str | None:
 def _condition_after(text: str, end: int, lex: Lexicon) -> str | None:
     """'of deficits', 'in the red', 'of export growth', 'the nation imported more'."""
     tail = text[end : end + 60]
-    of = regex.match(r"\s+(?:of|in|with)\s+(?:(?:a|the|trade|its|export|import|overall)\s+)*\w+",
+    of = regex.match(r"\s+(?:of|in|with)\s+(?:(?:a|the|trade|its|export|import|overall|annual|monthly"
+                     r"|year[-\s]on[-\s]year)\s+)*\w+",
                      tail, regex.IGNORECASE)
     if of:
         hit = _condition_in(of.group(), lex)
@@ -101,6 +106,8 @@ def _condition_before(before: str, lex: Lexicon) -> str | None:
     return max(hits)[1] if hits else None
 
 
-def make_streak(p: StreakParse, condition: str, threshold: float | None = None) -> Streak:
-    return Streak(count=p.count, unit=p.unit, condition=condition,  # type: ignore[arg-type]
+def make_streak(
+    p: StreakParse, condition: str, threshold: float | None = None, unit: str = "year"
+) -> Streak:
+    return Streak(count=p.count, unit=p.unit or unit, condition=condition,  # type: ignore[arg-type]
                   first=p.first, threshold=threshold)

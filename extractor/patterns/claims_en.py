@@ -22,8 +22,11 @@ Table-specific keys:
                  China", "*US-bound*", "China supplied ..."); ``PARTNER_NOT_AFTER`` vetoes it
                  ("in *US dollar* terms"); ``ANAPHORA`` lets a sentence keep the partner of the
                  previous one ("exports *there* fell")
-``DIRECTIONS``   ``dir`` (+1 a rise in size, -1 a fall, 0 flat) and ``form``: ``verb`` (may stand
-                 alone as a direction claim), ``noun`` (only with a number: "a 3.9% rise"),
+``DIRECTIONS``   ``dir`` (+1 a rise in size, -1 a fall, 0 flat; with ``signed`` True, of the signed
+                 balance: an "improvement" of a deficit is a fall in its size) and ``form``:
+                 ``verb`` (may stand alone as a direction claim), ``noun`` (only with a number:
+                 "a 3.9% rise", "rising 4.2%"), ``comparative`` (only after a number: "52.9%
+                 smaller"),
                  ``adverb`` ("up 3.1%", "up from"), ``adjective`` ("a narrowing deficit"),
                  ``halve`` ("halved": a change of -50%)
 ``RECORDS``      ``extreme`` (high|low|size: size follows the sign, a record deficit is low);
@@ -73,8 +76,8 @@ METRICS: list[dict] = [
      "match": ["trade deficit", "in the red", "shortfall", "imported more goods and services than"],
      "no_match": ["red"]},
     {"id": "metric.balance", "metric": "balance",
-     "pattern": r"trade\s+(?:balance|gap)|(?:trade\s+)?imbalance|balance\s+of\s+trade",
-     "match": ["trade balance", "trade gap", "imbalance"], "no_match": ["balance sheet"]},
+     "pattern": r"trade\s+(?:balance|gap)|(?:trade\s+)?imbalance|balance\s+of\s+trade|(?<=\bthe\s)gap",
+     "match": ["trade balance", "trade gap", "imbalance", "the gap"], "no_match": ["balance sheet", "a gap"]},
     {"id": "metric.fx", "metric": "usd_jpy_rate",
      "pattern": r"exchange\s+rate|yen\s+per\s+dollar|dollar[-/]yen|yen[-/]dollar"
      r"|(?:the\s+)?yen(?=\s+(?:depreciated|appreciated|weakened|strengthened))",
@@ -133,13 +136,14 @@ DIRECTIONS: list[dict] = [
      "pattern": r"rose|risen|increased|grew|grown|grows|climbed|climbs|jumped"
      r"|jumps|surged|surges|soared|soars|expanded|expands|gained|widened|widens|ballooned"
      r"|swelled|picked\s+up|edged\s+up|went\s+up|advanced"
-     r"|(?:rise|increase|grow|climb|jump|surge|expand|widen)(?=\s+(?:to|by)\b)",
+     r"|(?:rise|increase|grow|climb|jump|surge|expand|widen)(?=\s+(?:to|by|for)\b)",
      "match": ["rose", "surged", "widened", "rise to"], "no_match": ["rising", "arose", "increases"]},
     {"id": "direction.down_verb", "dir": -1, "form": "verb",
      "pattern": r"fell(?!\s+short)|fallen(?!\s+short)|decreased|declined|dropped|slipped"
      r"|slips|slid|shrank|shrunk|shrinks|contracted|contracts|narrowed|narrows|plunged|plunges"
      r"|plummeted|tumbled|sank|slumped|edged\s+down|went\s+down"
-     r"|(?:fall|decrease|decline|drop|shrink|contract|narrow)(?=\s+(?:to|by)\b)",
+     r"|dipped|dips|eased|sagged|retreated"
+     r"|(?:fall|decrease|decline|drop|shrink|contract|narrow)(?=\s+(?:to|by|for)\b)",
      "match": ["fell", "narrowed", "contracted", "decreased"], "no_match": ["falling", "fell short"]},
     {"id": "direction.flat", "dir": 0, "form": "verb",
      "pattern": r"(?:remained|was|were|held|stayed)\s+(?:flat|unchanged|steady)|little\s+changed",
@@ -151,8 +155,8 @@ DIRECTIONS: list[dict] = [
      "pattern": r"declines?|decreases?|drops?|falls?|reductions?|contraction|slump|dip|plunge",
      "match": ["decline", "reduction"], "no_match": ["declined"]},
     {"id": "direction.adverb", "dir": 1, "form": "adverb", "raw": True,
-     "pattern": r"(?<![\w-])(?P<up>up)(?=\s+(?:from|by|nearly|about|almost|around|roughly|some|over|more|just|[-+$¥]|US\$|\d))"
-     r"|(?<![\w-])(?P<down>down)(?=\s+(?:from|by|nearly|about|almost|around|roughly|some|over|more|just|[-+$¥]|US\$|\d))",
+     "pattern": r"(?<![\w-])(?P<up>up)(?=\s+(?:from|by|for|nearly|about|almost|around|roughly|some|over|more|just|[-+$¥]|US\$|\d))"
+     r"|(?<![\w-])(?P<down>down)(?=\s+(?:from|by|for|nearly|about|almost|around|roughly|some|over|more|just|[-+$¥]|US\$|\d))",
      "match": ["up 3.1%", "down 7.1%", "up from 349.9"], "no_match": ["pushed up exports"]},
     {"id": "direction.adjective", "dir": 1, "form": "adjective",
      "pattern": r"(?:widening|growing|ballooning|rising|expanding|swelling|mounting)"
@@ -162,6 +166,24 @@ DIRECTIONS: list[dict] = [
      "pattern": r"(?:narrowing|shrinking|falling|declining|diminishing)"
      r"(?=\s+(?:trade\s+)?(?:surplus|deficit|gap|imbalance))",
      "match": ["narrowing deficit", "shrinking surplus"], "no_match": ["narrowing"]},
+    {"id": "direction.gerund_up", "dir": 1, "form": "noun",
+     "pattern": r"rising|increasing|growing|climbing|jumping|surging|gaining|expanding|widening|soaring",
+     "match": ["rising 4.2%"], "no_match": ["rise"]},
+    {"id": "direction.gerund_down", "dir": -1, "form": "noun",
+     "pattern": r"falling|slipping|sliding|dropping|declining|decreasing|shrinking|narrowing|contracting|plunging|dipping",
+     "match": ["slipping 0.5%"], "no_match": ["slip"]},
+    {"id": "direction.comparative_down", "dir": -1, "form": "comparative",
+     "pattern": r"smaller|narrower|lower|less|weaker|fewer",
+     "match": ["52.9% smaller"], "no_match": ["small"]},
+    {"id": "direction.comparative_up", "dir": 1, "form": "comparative",
+     "pattern": r"larger|bigger|wider|higher|greater|stronger",
+     "match": ["10% higher"], "no_match": ["high"]},
+    {"id": "direction.improvement", "dir": 1, "form": "noun", "signed": True,
+     "pattern": r"improvements?|improved",
+     "match": ["an 81.3% improvement"], "no_match": ["improve"]},
+    {"id": "direction.deterioration", "dir": -1, "form": "noun", "signed": True,
+     "pattern": r"deteriorations?|deteriorated|worsening",
+     "match": ["deterioration"], "no_match": ["worse"]},
     {"id": "direction.halve", "dir": -1, "form": "halve",
      "pattern": r"(?:nearly\s+|almost\s+|roughly\s+|about\s+)?(?:halved|halves|halving)",
      "match": ["nearly halved", "halves"], "no_match": ["half"]},
@@ -184,19 +206,39 @@ RECORDS: list[dict] = [
      "pattern": r"(?P<n>{CARD}|\d+)[-\s](?P<unit>month|year)\s+(?P<word>high|low|peak)"
      r"|(?P<word>highest|lowest|biggest|largest|smallest)\s+(?:level\s+)?in\s+(?P<n>{CARD}|\d+)\s+(?P<unit>month|year)s?",
      "match": ["three-month high", "10-year low", "highest in five years"], "no_match": ["month high"]},
+    {"id": "record.on_record", "extreme": "word",
+     "pattern": r"(?P<word>largest|biggest|highest|lowest|smallest)\s+(?:[a-z]+\s+){0,2}?on\s+record",
+     "match": ["largest on record", "highest monthly value on record"], "no_match": ["on record"]},
+    {"id": "record.bare", "extreme": "size",
+     "pattern": r"(?<!\bon\s)records?(?=\s*(?:[,.;:)]|$|of\s|at\s|in\s(?!\w+\s+(?:tourism|numbers))))",
+     "match": ["a record, up", "a record of almost", "set records in July", "to a record."],
+     "no_match": ["on record", "record tourism"]},
     {"id": "record.adjective", "extreme": "size",
      "pattern": r"record(?=\s+(?:[$¥]|US\$|\d|(?:\w+\s+){0,2}(?:surplus|deficit|exports|imports|shipments)))",
      "match": ["record $63B", "record exports", "record trade surplus"], "no_match": ["on record"]},
 ]
 
+_STREAK_UNIT = (
+    r"(?:(?P<adj>monthly|annual|yearly|fiscal|calendar)\s+)?"
+    r"(?P<unit>months?|years?|increases?|rises?|gains?|declines?|decreases?|falls?|drops?"
+    r"|deficits?|surplus(?:es)?|shortfalls?)"
+)
 STREAKS: list[dict] = [
     {"id": "streak.ordinal",
-     "pattern": r"(?P<n>{ORD}|\d+(?:st|nd|rd|th))\s+(?:consecutive|straight|successive|continuous|running)\s+(?P<unit>month|year)s?",
-     "match": ["fourth consecutive year", "sixth straight month", "5th consecutive month"],
+     "pattern": r"(?P<n>{ORD}|\d+(?:st|nd|rd|th))\s+(?:consecutive|straight|successive|continuous|running)\s+"
+     + _STREAK_UNIT + r"(?:\s+in\s+a\s+row)?",
+     "match": ["fourth consecutive year", "sixth straight month", "5th consecutive month",
+               "fourth consecutive fiscal year", "seventh consecutive monthly increase",
+               "fifth consecutive annual deficit"],
      "no_match": ["consecutive year"]},
     {"id": "streak.cardinal",
-     "pattern": r"(?P<n>{CARD}|\d+)\s+(?:consecutive|straight|successive)\s+(?P<unit>month|year)s",
+     "pattern": r"(?P<n>{CARD}|\d+)\s+(?:consecutive|straight|successive)\s+(?:(?P<adj>monthly|annual|fiscal)\s+)?"
+     r"(?P<unit>months|years|increases|rises|gains|declines|decreases|falls|drops|deficits|surpluses)",
      "match": ["two consecutive years", "five consecutive years"], "no_match": ["a consecutive year"]},
+    {"id": "streak.in_a_row",
+     "pattern": r"(?P<n>{ORD}|{CARD}|\d+(?:st|nd|rd|th)?)\s+" + _STREAK_UNIT + r"\s+in\s+a\s+row",
+     "match": ["fourth year in a row", "seven months in a row", "third monthly surplus in a row"],
+     "no_match": ["year in a row"]},
     {"id": "streak.run",
      "pattern": r"(?P<n>{CARD}|\d+)[-\s](?P<unit>month|year)\s+(?:streak|run|stretch|losing\s+streak|winning\s+streak)",
      "match": ["Five-Year Streak", "six-month run"], "no_match": ["year streak"]},
@@ -212,12 +254,13 @@ CONDITIONS: list[dict] = [
     {"id": "streak.condition.surplus", "condition": "surplus",
      "pattern": r"surplus(?:es)?|in\s+the\s+black", "match": ["surplus"], "no_match": ["deficit"]},
     {"id": "streak.condition.up", "condition": "up",
-     "pattern": r"growth|increases?|gains?|rises?|expansion|increased|rose|grew", "match": ["growth"], "no_match": ["decline"]},
+     "pattern": r"growth|increases?|gains?|rises?|expansion|increased|rose|grew|grown|up",
+     "match": ["growth", "grown"], "no_match": ["decline"]},
     {"id": "streak.condition.down", "condition": "down",
-     "pattern": r"declines?|decreases?|falls?|contraction|drops?|declined|fell|decreased|dropped",
+     "pattern": r"declines?|decreases?|falls?|contraction|drops?|declined|fell|decreased|dropped|down",
      "match": ["declines"], "no_match": ["growth"]},
     {"id": "streak.condition.above", "condition": "above",
-     "pattern": r"exceeded|topped|surpassed|above|over|more\s+than", "match": ["exceeded"], "no_match": ["below"]},
+     "pattern": r"exceeded|exceeds?|topped|tops?|surpassed|above|over|more\s+than", "match": ["exceeded", "top"], "no_match": ["below"]},
     {"id": "streak.condition.below", "condition": "below",
      "pattern": r"below|under|less\s+than", "match": ["below"], "no_match": ["above"]},
 ]
