@@ -136,7 +136,10 @@ def subject_metric(sv: SentenceView, pos: int, state: ArticleState) -> MetricHit
     cs, _ = sv.clause(pos)
     inside = sv.of("METRICS", cs, pos)
     if inside:
-        return _hit(inside[-1], sv.of("METRICS"))
+        last = inside[-1]
+        if sv.quantity_in(last.end, pos) or sv.of("DIRECTIONS", last.end, pos):
+            return None  # "Imports fell 14.8% as crude prices eased": not the subject of "eased"
+        return _hit(last, sv.of("METRICS"))
     if PRONOUN.match(sv.text[cs:pos]):
         return metric_at(sv, pos, pos, state)
     earlier = sv.of("METRICS", sv.start, cs)  # "Exports to the US, however, slipped"

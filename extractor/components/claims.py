@@ -131,7 +131,7 @@ def quantity_claim(
     if q.unit == "unknown" and not extra["excluded"]:
         extra["excluded"] = "other_currency"
     claim = base_claim(sv, q.start, q.end, kind, value=q.written_value, unit=q.written_unit,
-                       precision=q.precision, hedge=q.hedge)
+                       precision=q.precision, hedge=q.hedge or threshold_hedge(sv, q, lex))
     if kind == "change":
         claim = _change_fields(sv, q, claim, extra, lex, used)
     elif kind == "level" and q.unit in ("JPY", "USD"):
@@ -161,6 +161,15 @@ def _change_fields(
         direction = signed_direction(-1, extra["metric"], extra["sign"])
     return dataclasses.replace(claim, normalized=Normalized(value, q.unit), direction=direction,  # type: ignore[arg-type]
                                basis=basis_near(sv, q.start, q.end))
+
+
+def threshold_hedge(sv: SentenceView, q: Quantity, lex: Lexicon) -> str | None:
+    """"topped 100 trillion yen": the amount is a bound ("more than"), not a level."""
+    before = sv.text[max(sv.start, q.start - 30) : q.start]
+    for r in lex.rules["THRESHOLDS"]:
+        if r.regex.search(before):
+            return str(r.data["hedge"])
+    return None
 
 
 def basis_near(sv: SentenceView, a: int, b: int) -> str:

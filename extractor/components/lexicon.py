@@ -20,7 +20,7 @@ from extractor.components.periods_text import resolve_overlaps
 from extractor.errors import ConfigError
 
 TABLES = ("METRICS", "DIRECTIONS", "RECORDS", "STREAKS", "CONDITIONS", "EXCLUSIONS", "BASES",
-          "TOTALS", "RANKING")  # fmt: skip
+          "TOTALS", "RANKING", "THRESHOLDS")  # fmt: skip
 
 
 @dataclass(frozen=True)

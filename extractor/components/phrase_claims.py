@@ -42,7 +42,7 @@ def direction_claims(
     out: list[Built] = []
     for m in sv.of("DIRECTIONS"):
         form = m.get("form")
-        if m.start in used or form == "noun":
+        if m.start in used or form in ("noun", "comparative"):
             continue
         if NEGATION.search(sv.text[max(sv.start, m.start - 12) : m.start]):
             continue  # "hasn't grown": not a claim we can check
@@ -144,9 +144,7 @@ def _streak(
 ) -> Built:
     condition = p.condition or _sign_in(sv)
     threshold_q = _threshold(sv, m) if condition in ("above", "below") else None
-    a = threshold_q.start if threshold_q else m.start
-    if threshold_q:
-        consumed.add(threshold_q.start)
+    a = m.start
     if condition in ("deficit", "surplus"):
         mh: MetricHit | None = MetricHit("balance", condition, "mention")
     else:

@@ -43,6 +43,7 @@ Table-specific keys:
 ``BASES``        ``basis`` (yoy|mom) cues near a change
 ``TOTALS``       cues that reset the partner to World ("total", "overall", "global")
 ``RANKING``      cues that make a streak a ranking ("the largest export destination")
+``THRESHOLDS``   ``hedge`` given to an amount after "topped", "exceeded", "fell below"
 """
 
 from __future__ import annotations
@@ -330,6 +331,17 @@ RANKING: list[dict] = [
     {"id": "streak.ranking",
      "pattern": r"(?:largest|biggest|top|leading|second[-\s]largest)\s+(?:\w+\s+)?(?:destination|partner|market|supplier|source)",
      "match": ["the largest export destination", "top trading partner"], "no_match": ["largest"]},
+]
+
+# A threshold verb right before an amount makes it a bound, not a level ("topped 100 trillion yen"):
+# the amount keeps its claim, with this hedge.
+THRESHOLDS: list[dict] = [
+    {"id": "hedge.above", "hedge": "more than", "raw": True,
+     "pattern": r"(?<![\w])(?:exceeded|exceeds?|topped|tops?|surpassed|surpasses|broke\s+through|crossed)\s+$",
+     "match": ["topped ", "exceeded "], "no_match": ["rose "]},
+    {"id": "hedge.below", "hedge": "less than", "raw": True,
+     "pattern": r"(?<![\w])(?:fell|dropped|slipped|stayed|remained)\s+below\s+$",
+     "match": ["fell below "], "no_match": ["fell "]},
 ]
 
 # Words that end a clause inside a sentence (for the clause-scoped rules).
