@@ -55,6 +55,9 @@ def attribute(
     """The shared fields of a claim at ``[a, b)``: metric, sign, partner, period, notes, excluded."""
     mh = metric or metric_at(sv, a, b, state)
     hit, period, base = period_at(sv, a, b, hits, change, state)
+    excluded = exclusion_for(sv, a, b, percent, quantity)
+    if not excluded and period is not None and state.ref is not None and period.end > state.ref:
+        excluded = "forecast"  # a period that had not ended when the article was written
     notes = tuple(n for n in (hit.notes if hit else ()) if not n.startswith("period.fiscal_definition"))
     if mh.source == "none":
         notes += ("metric.unresolved",)
@@ -64,7 +67,7 @@ def attribute(
         "partner": partner_at(sv, a, b, state),
         "period": period,
         "notes": notes,
-        "excluded": exclusion_for(sv, a, b, percent, quantity),
+        "excluded": excluded,
         "_explicit": hit is not None and not hit.phrase.relative and not hit.base,
         "_base": base,
     }
@@ -128,6 +131,8 @@ def quantity_claim(
                       percent=q.unit == "percent")
     if kind == "rate":
         extra["partner"] = "World"
+        if extra["excluded"] == "commodity":  # "Blame oil, gas and a yen that averaged 111.91"
+            extra["excluded"] = None
     if q.unit == "unknown" and not extra["excluded"]:
         extra["excluded"] = "other_currency"
     claim = base_claim(sv, q.start, q.end, kind, value=q.written_value, unit=q.written_unit,

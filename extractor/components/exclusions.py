@@ -34,18 +34,20 @@ def _applies(sv: SentenceView, m: Mention, a: int, b: int, is_percent: bool, is_
     scope = m.get("scope")
     if scope == "sentence":
         return True
-    if scope == "percent":
+    if scope == "percent":  # a rate next to the cue, or in a clause about no trade flow
         if not is_percent:
             return False
-        if sv.clause(a) == sv.clause(m.start):
+        if sv.clause(a) == sv.clause(m.start) and min(abs(m.start - b), abs(a - m.end)) <= 30:
             return True
         lo, hi = (m.end, a) if m.end <= a else (b, m.start)
-        return not sv.of("METRICS", lo, hi)
+        return not sv.of("METRICS", *sv.clause(a)) and not sv.of("METRICS", lo, hi)
     if scope == "clause":
         return is_quantity and _clause_cue(sv, m, a, b)
     if scope == "subject":  # "auto exports fell", "crude oil ... was X, up 1.5%, but down 7.1%"
         cs, _ = sv.clause(a)
-        return m.end <= a and (cs <= m.start or not sv.of("METRICS", m.end, a))
+        first_clause = sv.clause(sv.start)
+        in_subject = first_clause[0] <= m.start < first_clause[1] and not sv.of("METRICS", m.end, a)
+        return m.end <= a and (cs <= m.start or in_subject)
     return False
 
 

@@ -268,7 +268,7 @@ CONDITIONS: list[dict] = [
 
 EXCLUSIONS: list[dict] = [
     {"id": "exclude.tariff", "reason": "tariff", "scope": "percent",
-     "pattern": r"tariffs?|levy|levies|duty|duties|taxes|tax\s+rate",
+     "pattern": r"tariffs?|levy|levies|duty|duties|taxes|tax\s+rate|rates\s+as\s+high\s+as",
      "match": ["tariff", "levy", "taxes"], "no_match": ["taxi"]},
     {"id": "exclude.forecast", "reason": "forecast", "scope": "clause",
      "pattern": r"expect(?:ed|ations?|s)?|forecasts?|forecasted|projected|projections?|anticipated"
@@ -278,9 +278,10 @@ EXCLUSIONS: list[dict] = [
     {"id": "exclude.target", "reason": "target", "scope": "clause",
      "pattern": r"goals?|targets?|targeted|aims?\s+to|ambition|by\s+20[3-9]\d",
      "match": ["goal", "target", "by 2030"], "no_match": ["by 2020"]},
-    {"id": "exclude.stock_index", "reason": "stock_index", "scope": "sentence",
-     "pattern": r"Nikkei|Topix|S&P\s*500|Dow\s+Jones|Nasdaq|stock\s+(?:index|market|average|prices?)|share\s+prices?",
-     "match": ["Nikkei", "stock index"], "no_match": ["market share"]},
+    {"id": "exclude.stock_index", "reason": "stock_index", "scope": "clause",
+     "pattern": r"Nikkei|Topix|S&P\s*500|Dow\s+Jones|Nasdaq|stock\s+(?:index|market|average|prices?)|share\s+prices?"
+     r"|benchmark\s+index|(?:Tokyo\s+)?(?:shares|stocks)\s+(?:inched|rose|fell|closed|ended|gained|slipped|climbed)",
+     "match": ["Nikkei", "stock index", "the benchmark index", "Tokyo shares inched"], "no_match": ["market share"]},
     {"id": "exclude.services", "reason": "services", "scope": "sentence",
      "pattern": r"digital\s+(?:deficit|trade|services|payments)|(?<!goods\s+and\s+)services?(?!\s+than)"
      r"|current[-\s]account|cloud\s+services|primary\s+income|travel\s+(?:balance|receipts)",
