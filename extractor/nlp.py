@@ -78,7 +78,7 @@ def _register() -> None:
         if len(doc):
             starts = numpy.array(sentence_starts(doc), dtype=bool)
             values = numpy.where(starts, 1, -1).astype("int64").view("uint64")
-            doc.from_array([SENT_START], values.reshape(-1, 1))
+            doc.from_array([SENT_START], values.reshape(-1, 1))  # type: ignore[arg-type]
         return doc
 
     @Language.component(

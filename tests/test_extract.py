@@ -283,3 +283,87 @@ def test_any_mix_of_phrases_gives_exact_offsets(parts, published):
         assert text[c.start : c.end] == c.text
         assert c.kind in ("level", "change", "direction", "record", "streak", "share", "rate")
         assert c.partner and c.metric in ("exports", "imports", "balance", "usd_jpy_rate", "other")
+
+
+# -- behaviours learnt from the annotated corpus (our own sentences) ---------------------------
+
+
+def test_base_of_a_comparison_is_not_the_period():
+    cs = claims("Exports totalled 8.1 trillion yen in July 2024, an increase of 4.4% on July 2023. "
+                "Imports rose 1.9%.", dt.date(2024, 8, 20))
+    assert find(cs, "4.4%").period == Period.month(2024, 7)
+    assert find(cs, "1.9%").period == Period.month(2024, 7)  # the base did not move the period
+
+
+def test_level_of_the_base_keeps_its_own_period():
+    cs = claims("In November 2024 exports rose 3.1% to 9.2 trillion yen, from 8.9 trillion yen "
+                "in November 2023, while imports fell 2%.", dt.date(2024, 12, 20))
+    assert find(cs, "8.9 trillion yen").period == Period.month(2023, 11)
+    assert find(cs, "2%").period == Period.month(2024, 11)
+
+
+def test_smaller_than_is_a_fall_in_size():
+    cs = claims("The 2025 deficit of 2.1 trillion yen was 41.2% smaller than in 2024.", dt.date(2026, 1, 25))
+    c = find(cs, "41.2%")
+    assert (c.normalized.value, c.direction, c.period) == (-41.2, "up", Period.calendar_year(2025))
+
+
+def test_gerund_and_comma_by():
+    cs = claims("Exports slid for a second month in June 2025, slipping 0.6%. "
+                "Imports dropped even more, by 4.2%.", dt.date(2025, 7, 20))
+    assert find(cs, "0.6%").normalized.value == -0.6
+    assert find(cs, "4.2%").normalized.value == -4.2
+
+
+@pytest.mark.parametrize(
+    "sentence,text,streak",
+    [
+        ("In fiscal 2024 the deficit was the third consecutive fiscal year of deficit.",
+         "third consecutive fiscal year", Streak(3, "year", "deficit")),
+        ("Exports rose in May 2025, the fifth month in a row.", "fifth month in a row", Streak(5, "month", "up")),
+        ("Exports rose 1% in May 2025, a ninth consecutive monthly increase.",
+         "ninth consecutive monthly increase", Streak(9, "month", "up")),
+        ("Japan logged a deficit in 2024, its second straight annual deficit.",
+         "second straight annual deficit", Streak(2, "year", "deficit")),
+    ],
+)
+def test_more_streak_forms(sentence, text, streak):
+    assert find(claims(sentence, dt.date(2025, 6, 20)), text, kind="streak").streak == streak
+
+
+def test_bare_record_and_on_record():
+    cs = claims("Imports rose 9% in 2024 to 112 trillion yen, a record. The deficit was the "
+                "largest on record in 2022.", dt.date(2025, 1, 25))
+    assert find(cs, "record", kind="record").metric == "imports"
+    c = find(cs, "largest on record", kind="record")
+    assert c.metric == "balance" and c.record == Record("low")
+
+
+def test_threshold_is_a_level_with_a_hedge():
+    cs = claims("Exports topped 100 trillion yen for a second straight year in 2024.", dt.date(2025, 1, 25))
+    assert find(cs, "100 trillion yen").hedge == "more than"
+    assert find(cs, "second straight year", kind="streak").streak.condition == "above"
+
+
+def test_tariff_word_elsewhere_does_not_exclude_a_trade_change():
+    cs = claims("Exports to the US fell 4.1% in 2025 as US tariffs hit cars.", dt.date(2026, 1, 25))
+    assert find(cs, "4.1%").excluded is None
+
+
+def test_unfinished_period_is_a_forecast():
+    c = find(claims("Looking ahead, the deficit may reach 3 trillion yen in 2026.", dt.date(2026, 1, 25)),
+             "3 trillion yen")
+    assert c.excluded == "forecast"
+
+
+def test_stock_index_only_in_its_clause():
+    cs = claims("Tokyo shares rose, with the benchmark index closing up 0.4%, after exports fell 0.2% "
+                "in August 2025.", dt.date(2025, 9, 17))
+    assert find(cs, "0.4%").excluded == "stock_index" and find(cs, "0.2%").excluded is None
+
+
+def test_half_and_month_last_year():
+    cs = claims("Exports rose 2% in June 2024 from 9.0 trillion yen in June last year. For the first "
+                "half of the year, the deficit came to 3.2 trillion yen.", dt.date(2024, 7, 18))
+    assert find(cs, "9.0 trillion yen").period == Period.month(2023, 6)
+    assert find(cs, "3.2 trillion yen").period == Period.half("CY", 2024, 1)

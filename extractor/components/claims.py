@@ -139,6 +139,8 @@ def quantity_claim(
                        precision=q.precision, hedge=q.hedge or threshold_hedge(sv, q, lex))
     if kind == "change":
         claim = _change_fields(sv, q, claim, extra, lex, used)
+        if claim.direction is None and not extra["excluded"] and _tariff_in_clause(sv, q):
+            extra["excluded"] = "tariff"  # "a 10% baseline tariff on most goods and 25% on cars"
     elif kind == "level" and q.unit in ("JPY", "USD"):
         negative = extra["sign"] == "deficit" or (q.negative and extra["metric"] != "balance")
         negative = negative or (q.negative and extra["sign"] is None)
@@ -166,6 +168,11 @@ def _change_fields(
         direction = signed_direction(-1, extra["metric"], extra["sign"])
     return dataclasses.replace(claim, normalized=Normalized(value, q.unit), direction=direction,  # type: ignore[arg-type]
                                basis=basis_near(sv, q.start, q.end))
+
+
+def _tariff_in_clause(sv: SentenceView, q: Quantity) -> bool:
+    clause = sv.clause(q.start)
+    return any(m.get("reason") == "tariff" and sv.clause(m.start) == clause for m in sv.of("EXCLUSIONS"))
 
 
 def threshold_hedge(sv: SentenceView, q: Quantity, lex: Lexicon) -> str | None:

@@ -21,6 +21,7 @@ from __future__ import annotations
 from extractor.components.context import SentenceView
 from extractor.components.lexicon import Mention
 
+_STOP = frozenset({"in", "as", "on", "for", "from", "by", "after", "since", "because", "while", "and", "but"})
 ORDER = ("tariff", "forecast", "target", "stock_index", "services", "other_country", "commodity")
 
 
@@ -37,8 +38,10 @@ def _applies(sv: SentenceView, m: Mention, a: int, b: int, is_percent: bool, is_
     if scope == "percent":  # a rate next to the cue, or in a clause about no trade flow
         if not is_percent:
             return False
-        if sv.clause(a) == sv.clause(m.start) and min(abs(m.start - b), abs(a - m.end)) <= 30:
-            return True
+        gap = sv.text[b : m.start] if m.start >= b else sv.text[m.end : a]
+        words = gap.split()
+        if len(words) <= 2 and not _STOP.intersection(w.lower() for w in words):
+            return True  # "a 24% levy", "a 10% baseline tariff", "tariffs of 25%"
         lo, hi = (m.end, a) if m.end <= a else (b, m.start)
         return not sv.of("METRICS", *sv.clause(a)) and not sv.of("METRICS", lo, hi)
     if scope == "clause":

@@ -142,7 +142,7 @@ def _streak(
     sv: SentenceView, m: Mention, p: StreakParse, hits: list[PeriodHit], state: ArticleState,
     consumed: set[int],
 ) -> Built:
-    condition = p.condition or _sign_in(sv)
+    condition = p.condition or _direction_before(sv, m.start) or _sign_in(sv)
     threshold_q = _threshold(sv, m) if condition in ("above", "below") else None
     a = m.start
     if condition in ("deficit", "surplus"):
@@ -172,6 +172,16 @@ def _monthly(extra: dict[str, Any]) -> None:
     if period is not None and not period.is_month:
         extra["period"] = period.months()[-1]
         extra["notes"] += (f"period.last_month_of: {period}",)
+
+
+def _direction_before(sv: SentenceView, pos: int) -> str | None:
+    """"Exports rose in May, the fifth month in a row": the streak is of rises."""
+    verbs = [d for d in sv.of("DIRECTIONS", sv.start, pos) if d.get("form") in ("verb", "adverb")]
+    if not verbs:
+        return None
+    d = verbs[-1]
+    size = -1 if d.groups.get("down") else int(d.get("dir"))
+    return {1: "up", -1: "down"}.get(size)
 
 
 def _sign_in(sv: SentenceView) -> str | None:
