@@ -13,7 +13,14 @@ What a Claim carries is documented in :mod:`extractor.model`. Conventions of thi
 - the period is the phrase bound to the figure ("349.9 billion yen *in the same month last
   year*" is a level for the month a year earlier), else the nearest period of the sentence,
   else the article's current period (a headline takes the first period of the body);
-- a year-earlier phrase after "from/over/than" is the *base* of a change, not its period;
+- the base of a comparison ("4.4% on July 2023", "smaller than in 2022", "from 8.9 trillion yen
+  in November 2023") is not the period of the sentence; a level written with its base period
+  is a claim about that period;
+- a partner holds from where it is named ("exports *to China* rose ..., and imports ...") until
+  a contrast ("while"), a "total" cue or the end of the sentence; the next sentence of the
+  paragraph keeps it only when it points back ("exports *there*", "the region");
+- an amount after "topped", "exceeded" keeps its level claim with the hedge "more than";
+- a claim about a period that had not ended at publication is excluded as ``forecast``;
 - **a wrong fiscal-year definition** ("the March-April fiscal period") is signalled by a claim
   whose span is the period phrase itself, kind ``level``, ``period`` = the fiscal year the
   writer meant, and ``notes`` containing ``"period.fiscal_definition: March-April"``
