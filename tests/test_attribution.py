@@ -162,3 +162,11 @@ def test_exchange_rate():
     cs = by_text("The average exchange rate was 151.20 yen per dollar in 2024.")
     c = next(iter(cs.values()))
     assert (c.kind, c.metric, c.normalized.unit) == ("rate", "usd_jpy_rate", "JPY_per_USD")
+
+
+def test_a_sentence_restating_the_figure_keeps_the_partner():
+    cs = extract_claims("Imports from Canada rose 6.2% to 1.9 trillion yen in fiscal 2024. "
+                        "The record high imports reflect energy costs. The deficit narrowed.", PUB)
+    rec = next(c for c in cs if c.kind == "record")
+    assert rec.partner == "Canada"
+    assert next(c for c in cs if c.text == "narrowed").partner == "World"

@@ -175,3 +175,9 @@ def test_offsets_are_exact(seeds):
     for key, text in seeds.items():
         for c in _claims(key, text):
             assert text[c.start : c.end] == c.text
+
+
+def test_restated_record_keeps_the_paragraph_partner(seeds):
+    recs = [c for c in _claims("003", seeds["003"]) if c.kind == "record" and c.metric == "imports"]
+    assert {c.partner for c in recs} >= {"China", "United States", "EU"}
+    assert "World" not in {c.partner for c in recs}

@@ -169,7 +169,7 @@ def partner_at(sv: SentenceView, a: int, b: int, state: ArticleState) -> str:
         return "World" if blocked else str(last.get("partner"))
     if totals:
         return "World"
-    if state.partner and state.anaphora is not None and state.anaphora.search(sv.text[sv.start : b]):
+    if state.partner and state.anaphora is not None and state.anaphora.search(sv.text[sv.start : min(sv.end, b + 30)]):
         return state.partner
     return "World"
 

@@ -124,7 +124,11 @@ PARTNER_CUES_AFTER = (
 # ... or it opens a line or a sentence ("- ASEAN: exports ...", "China supplied 22.7% ...").
 PARTNER_SUBJECT = r"(?:^|\n|[.!?][\"”’)]?\s+)[\s\-*•|#>]*(?:the\s+)?$"
 # A later sentence keeps the paragraph's partner only when it points back to it.
-ANAPHORA = r"\b(?:there|the\s+region|the\s+bloc|that\s+country|the\s+country|them|both|these|bilateral)\b|^\W*(?:it|they)\b"
+ANAPHORA = (
+    r"\b(?:there|the\s+region|the\s+bloc|that\s+country|the\s+country|them|both|these|bilateral)\b"
+    r"|^\W*(?:it|they)\b"
+    r"|^\W*the\s+(?:record(?:[-\s]high)?|same|higher|lower|rising|falling)\s+(?:exports|imports|shipments|surplus|deficit)\b"
+)
 
 # ... unless one of these follows it ("US dollar terms", "US President", "U.S.-Japan talks").
 PARTNER_NOT_AFTER = (
