@@ -92,8 +92,9 @@ def _register() -> None:
 
         quantities = [span._.quantity for span in doc.spans.get("quantities", [])]
         lang = doc.lang_ or "en"
-        doc._.claims = assemble_claims(doc.text, paragraphs(doc), [q for q in quantities if q],
-                                       doc._.published, lang)
+        doc._.claims = assemble_claims(
+            doc.text, paragraphs(doc), [q for q in quantities if q], doc._.published, lang
+        )
         return doc
 
 

@@ -73,11 +73,19 @@ def test_partner_mentions_need_a_trade_cue(text, partners):
 
 def test_count_words():
     lex = lexicon("en")
-    assert [count_word(w, lex) for w in ("fourth", "4th", "five", "23", "many")] == [4, 4, 5, 23, None]
+    assert [count_word(w, lex) for w in ("fourth", "4th", "five", "23", "many")] == [
+        4,
+        4,
+        5,
+        23,
+        None,
+    ]
 
 
 def test_mentions_are_exact_spans():
-    text = "Exports to China rose 3%, the deficit narrowed, a record high, a fourth consecutive year."
+    text = (
+        "Exports to China rose 3%, the deficit narrowed, a record high, a fourth consecutive year."
+    )
     for ms in find_mentions(text, lexicon("en")).values():
         for m in ms:
             assert text[m.start : m.end] == m.text
@@ -131,7 +139,12 @@ def test_total_cue_resets_the_partner():
 def test_partner_written_after_the_figure():
     cs = by_text("Japan logged a surplus of $41 billion with Germany in fiscal 2024.")
     c = cs["$41 billion"]
-    assert (c.metric, c.partner, c.sign, c.normalized.value) == ("balance", "Germany", "surplus", 41e9)
+    assert (c.metric, c.partner, c.sign, c.normalized.value) == (
+        "balance",
+        "Germany",
+        "surplus",
+        41e9,
+    )
 
 
 def test_balance_with_a_partner_is_balance_metric():
@@ -165,8 +178,11 @@ def test_exchange_rate():
 
 
 def test_a_sentence_restating_the_figure_keeps_the_partner():
-    cs = extract_claims("Imports from Canada rose 6.2% to 1.9 trillion yen in fiscal 2024. "
-                        "The record high imports reflect energy costs. The deficit narrowed.", PUB)
+    cs = extract_claims(
+        "Imports from Canada rose 6.2% to 1.9 trillion yen in fiscal 2024. "
+        "The record high imports reflect energy costs. The deficit narrowed.",
+        PUB,
+    )
     rec = next(c for c in cs if c.kind == "record")
     assert rec.partner == "Canada"
     assert next(c for c in cs if c.text == "narrowed").partner == "World"

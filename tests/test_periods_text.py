@@ -76,7 +76,9 @@ def test_resolution(text, code):
 
 
 def test_year_from_context_without_publication_date():
-    assert one("in March", ref=None, anchor=Period.fiscal_year(2024)).period == Period.month(2025, 3)
+    assert one("in March", ref=None, anchor=Period.fiscal_year(2024)).period == Period.month(
+        2025, 3
+    )
     r = one("in March", ref=None, anchor=None)
     assert r.period is None and r.notes and r.notes[0].startswith("period.year_unknown")
 
@@ -84,7 +86,9 @@ def test_year_from_context_without_publication_date():
 def test_relative_phrases_resolve_against_the_current_period():
     march = Period.month(2025, 3)
     assert one("in the same month last year", anchor=march).period == Period.month(2024, 3)
-    assert one("from the previous year's level", anchor=Period.calendar_year(2025)).period == Period.calendar_year(2024)
+    assert one(
+        "from the previous year's level", anchor=Period.calendar_year(2025)
+    ).period == Period.calendar_year(2024)
     assert one("from the previous month", anchor=march).period == Period.month(2025, 2)
     assert one("the same month last year", anchor=None).period is None
 
@@ -101,12 +105,17 @@ def test_dates_are_not_periods():
 
 
 def test_years_after_since_and_by_are_not_periods():
-    kinds = [p.kind for p in find_period_phrases("the highest since 1979, a goal for 2030 reached by 2030")]
+    kinds = [
+        p.kind
+        for p in find_period_phrases("the highest since 1979, a goal for 2030 reached by 2030")
+    ]
     assert kinds == ["year"]  # only "for 2030"
 
 
 def test_may_needs_a_preposition():
-    assert [p.text for p in find_period_phrases("Officials May act. Exports fell in May.")] == ["May"]
+    assert [p.text for p in find_period_phrases("Officials May act. Exports fell in May.")] == [
+        "May"
+    ]
 
 
 def test_fiscal_reading_of_a_bare_year():

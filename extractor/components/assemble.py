@@ -39,8 +39,11 @@ Sentence = tuple[int, int, int]  # start, end, paragraph
 
 
 def assemble_claims(
-    text: str, sentences: Sequence[Sentence], quantities: Sequence[Quantity],
-    published: dt.date | None = None, lang: str = "en",
+    text: str,
+    sentences: Sequence[Sentence],
+    quantities: Sequence[Quantity],
+    published: dt.date | None = None,
+    lang: str = "en",
 ) -> list[Claim]:
     """Every claim of ``text``, sorted by start offset."""
     lex = lexicon(lang)
@@ -71,7 +74,9 @@ def stated_date(text: str, phrases: list[PeriodPhrase]) -> dt.date | None:
     return best
 
 
-def main_period(text: str, phrases: list[PeriodPhrase], ref: dt.date | None, lang: str) -> Period | None:
+def main_period(
+    text: str, phrases: list[PeriodPhrase], ref: dt.date | None, lang: str
+) -> Period | None:
     """The first period the text names outright (headlines before it take it)."""
     for p in phrases:
         if p.kind == "date" or p.relative:
@@ -88,7 +93,9 @@ def _resolve(p: PeriodPhrase, text: str, ctx: PeriodContext, lang: str) -> Resol
     return resolve_period(p, ctx)
 
 
-def _period_hits(sv: SentenceView, phrases: list[PeriodPhrase], state: ArticleState, lang: str) -> list[PeriodHit]:
+def _period_hits(
+    sv: SentenceView, phrases: list[PeriodPhrase], state: ArticleState, lang: str
+) -> list[PeriodHit]:
     hits: list[PeriodHit] = []
     local = state.current
     for p in phrases:
@@ -128,24 +135,36 @@ def _sentence(
 
 
 def _same_figure(c: Claim, x: dict[str, Any], state: ArticleState, sv: SentenceView) -> Built:
-    """"The $63 billion surplus" later in an article is the figure named earlier: same partner."""
+    """ "The $63 billion surplus" later in an article is the figure named earlier: same partner."""
     key = (c.normalized.value, c.normalized.unit) if c.kind == "level" and c.normalized else None
     if key is None or x["excluded"]:
         return c, x
     if key in state.figures and not sv.of("TOTALS"):
         partner, period = state.figures[key]
-        same_partner = x["partner"] == partner or (x["partner"] == "World" and not sv.of("PARTNERS"))
+        same_partner = x["partner"] == partner or (
+            x["partner"] == "World" and not sv.of("PARTNERS")
+        )
         if partner != "World" and same_partner and not x["_explicit"]:
-            x = {**x, "partner": partner, "period": period,
-                 "notes": x["notes"] + ("attribution.same_figure",)}
+            x = {
+                **x,
+                "partner": partner,
+                "period": period,
+                "notes": x["notes"] + ("attribution.same_figure",),
+            }
     state.figures.setdefault(key, (x["partner"], x["period"]))
     return c, x
 
 
-def _advance(sv: SentenceView, hits: list[PeriodHit], built: list[Built], state: ArticleState) -> None:
+def _advance(
+    sv: SentenceView, hits: list[PeriodHit], built: list[Built], state: ArticleState
+) -> None:
     """Move the article's current period, metric and partner on after a sentence."""
     live = [(c, x) for c, x in built if not x["excluded"]]
-    explicit = [x["period"] for c, x in sorted(live, key=lambda b: b[0].start) if x["_explicit"] and x["period"]]
+    explicit = [
+        x["period"]
+        for c, x in sorted(live, key=lambda b: b[0].start)
+        if x["_explicit"] and x["period"]
+    ]
     if explicit:  # a sentence without claims does not move it ("April 2020 was the pits")
         state.anchor = explicit[-1]
     if live:

@@ -28,7 +28,9 @@ _IN_OF = regex.compile(
     r"^\s+(?:[\w-]+\s+){0,2}?(?:in|of)\s+(?:(?:annual|total|overall|Japanese|Japan['’]s|the|its)\s+){0,2}$",
     regex.IGNORECASE,
 )
-_NEXT_BALANCE = regex.compile(r"^\s+(?:(?!(?:and|or|but|while|the|as)\b)[\w.'’-]+\s+){0,2}?$", regex.IGNORECASE)
+_NEXT_BALANCE = regex.compile(
+    r"^\s+(?:(?!(?:and|or|but|while|the|as)\b)[\w.'’-]+\s+){0,2}?$", regex.IGNORECASE
+)
 # a period phrase that is the base of a comparison, not the period of the sentence:
 # "5.6% on August 2023", "smaller than in 2022", "from 8.82 trillion yen in November 2023"
 _BASE_DIRECT = regex.compile(
@@ -49,7 +51,9 @@ _AFTER_GAP = regex.compile(
     r"(?:(?:in|for|during|of|over|through|at|from|than|compared\s+(?:with|to)|against)\s+)?$",
     regex.IGNORECASE,
 )
-_BASE_GAP = regex.compile(r"(?:from|over|than|compared\s+(?:with|to)|against|versus)\s+$", regex.IGNORECASE)
+_BASE_GAP = regex.compile(
+    r"(?:from|over|than|compared\s+(?:with|to)|against|versus)\s+$", regex.IGNORECASE
+)
 _PARTNER_GAP = regex.compile(
     r"^[\s)]*(?:(?:[\w-]+\s+){0,2}?(?:in|of)\s+)?(?:(?:trade\s+)?(?:surplus|deficit|exports|imports|shipments)\s+)?"
     r"(?:with|to|from|toward|towards)?\s*(?:the\s+)?"
@@ -143,7 +147,11 @@ def subject_metric(sv: SentenceView, pos: int, state: ArticleState) -> MetricHit
     if PRONOUN.match(sv.text[cs:pos]):
         return metric_at(sv, pos, pos, state)
     earlier = sv.of("METRICS", sv.start, cs)  # "Exports to the US, however, slipped"
-    if earlier and not sv.quantity_in(earlier[-1].end, pos) and not sv.of("DIRECTIONS", earlier[-1].end, pos):
+    if (
+        earlier
+        and not sv.quantity_in(earlier[-1].end, pos)
+        and not sv.of("DIRECTIONS", earlier[-1].end, pos)
+    ):
         return _hit(earlier[-1], sv.of("METRICS"))
     return None
 
@@ -164,12 +172,18 @@ def partner_at(sv: SentenceView, a: int, b: int, state: ArticleState) -> str:
     if before:
         last = before[-1]
         between = sv.text[last.end : a]
-        contrast = _HARD_BREAK.search(between) and not (state.anaphora and state.anaphora.search(between))
+        contrast = _HARD_BREAK.search(between) and not (
+            state.anaphora and state.anaphora.search(between)
+        )
         blocked = any(t.start >= last.end for t in totals) or contrast
         return "World" if blocked else str(last.get("partner"))
     if totals:
         return "World"
-    if state.partner and state.anaphora is not None and state.anaphora.search(sv.text[sv.start : min(sv.end, b + 30)]):
+    if (
+        state.partner
+        and state.anaphora is not None
+        and state.anaphora.search(sv.text[sv.start : min(sv.end, b + 30)])
+    ):
         return state.partner
     return "World"
 
@@ -179,10 +193,16 @@ def period_at(
 ) -> tuple[PeriodHit | None, Period | None, bool]:
     """(the phrase used or None, the period, whether the phrase is a year-earlier base)."""
     usable = [h for h in hits if h.phrase.kind != "date"]
-    base = any(h.base for h in usable if h.phrase.start >= b and not sv.quantity_in(b, h.phrase.start))
+    base = any(
+        h.base for h in usable if h.phrase.start >= b and not sv.quantity_in(b, h.phrase.start)
+    )
     for h in usable:
         gap = sv.text[b : h.phrase.start]
-        if b <= h.phrase.start <= b + 40 and not sv.quantity_in(b, h.phrase.start) and _AFTER_GAP.match(gap):
+        if (
+            b <= h.phrase.start <= b + 40
+            and not sv.quantity_in(b, h.phrase.start)
+            and _AFTER_GAP.match(gap)
+        ):
             if (h.phrase.relative or h.base) and change and (_BASE_GAP.search(gap) or h.base):
                 base = True
                 continue

@@ -48,8 +48,15 @@ def base_claim(sv: SentenceView, a: int, b: int, kind: str, **kw: Any) -> Claim:
 
 
 def attribute(
-    sv: SentenceView, a: int, b: int, hits: list[PeriodHit], state: ArticleState, *,
-    change: bool = False, metric: MetricHit | None = None, percent: bool = False,
+    sv: SentenceView,
+    a: int,
+    b: int,
+    hits: list[PeriodHit],
+    state: ArticleState,
+    *,
+    change: bool = False,
+    metric: MetricHit | None = None,
+    percent: bool = False,
     quantity: bool = True,
 ) -> dict[str, Any]:
     """The shared fields of a claim at ``[a, b)``: metric, sign, partner, period, notes, excluded."""
@@ -58,7 +65,9 @@ def attribute(
     excluded = exclusion_for(sv, a, b, percent, quantity)
     if not excluded and period is not None and state.ref is not None and period.end > state.ref:
         excluded = "forecast"  # a period that had not ended when the article was written
-    notes = tuple(n for n in (hit.notes if hit else ()) if not n.startswith("period.fiscal_definition"))
+    notes = tuple(
+        n for n in (hit.notes if hit else ()) if not n.startswith("period.fiscal_definition")
+    )
     if mh.source == "none":
         notes += ("metric.unresolved",)
     return {
@@ -85,7 +94,9 @@ def finish(claim: Claim, extra: dict[str, Any]) -> Claim:
 
 def direction_for(sv: SentenceView, q: Quantity, lex: Lexicon) -> Mention | None:
     """The direction word that governs a percentage: "rose 5.9%", "a 55.5% increase"."""
-    dirs = [m for m in sv.of("DIRECTIONS") if m.get("form") in ("verb", "noun", "adverb", "comparative")]
+    dirs = [
+        m for m in sv.of("DIRECTIONS") if m.get("form") in ("verb", "noun", "adverb", "comparative")
+    ]
     clause = sv.clause(q.start)
     for m in reversed([m for m in dirs if m.end <= q.start and m.get("form") != "comparative"]):
         gap = sv.text[m.end : q.start]
@@ -118,7 +129,11 @@ def quantity_kind(sv: SentenceView, q: Quantity, lex: Lexicon) -> tuple[str | No
 
 
 def quantity_claim(
-    sv: SentenceView, q: Quantity, hits: list[PeriodHit], state: ArticleState, lex: Lexicon,
+    sv: SentenceView,
+    q: Quantity,
+    hits: list[PeriodHit],
+    state: ArticleState,
+    lex: Lexicon,
     used: set[int],
 ) -> tuple[Claim, dict[str, Any]] | None:
     kind, share_metric = quantity_kind(sv, q, lex)
@@ -127,16 +142,32 @@ def quantity_claim(
     mh = MetricHit(share_metric, None, "mention") if share_metric else None
     if kind == "rate":
         mh = MetricHit("usd_jpy_rate", None, "mention")
-    extra = attribute(sv, q.start, q.end, hits, state, change=kind == "change", metric=mh,
-                      percent=q.unit == "percent")
+    extra = attribute(
+        sv,
+        q.start,
+        q.end,
+        hits,
+        state,
+        change=kind == "change",
+        metric=mh,
+        percent=q.unit == "percent",
+    )
     if kind == "rate":
         extra["partner"] = "World"
         if extra["excluded"] == "commodity":  # "Blame oil, gas and a yen that averaged 111.91"
             extra["excluded"] = None
     if q.unit == "unknown" and not extra["excluded"]:
         extra["excluded"] = "other_currency"
-    claim = base_claim(sv, q.start, q.end, kind, value=q.written_value, unit=q.written_unit,
-                       precision=q.precision, hedge=q.hedge or threshold_hedge(sv, q, lex))
+    claim = base_claim(
+        sv,
+        q.start,
+        q.end,
+        kind,
+        value=q.written_value,
+        unit=q.written_unit,
+        precision=q.precision,
+        hedge=q.hedge or threshold_hedge(sv, q, lex),
+    )
     if kind == "change":
         claim = _change_fields(sv, q, claim, extra, lex, used)
         if claim.direction is None and not extra["excluded"] and _tariff_in_clause(sv, q):
@@ -144,7 +175,9 @@ def quantity_claim(
     elif kind == "level" and q.unit in ("JPY", "USD"):
         negative = extra["sign"] == "deficit" or (q.negative and extra["metric"] != "balance")
         negative = negative or (q.negative and extra["sign"] is None)
-        claim = dataclasses.replace(claim, normalized=Normalized(-abs(q.value) if negative else abs(q.value), q.unit))
+        claim = dataclasses.replace(
+            claim, normalized=Normalized(-abs(q.value) if negative else abs(q.value), q.unit)
+        )
     else:
         claim = dataclasses.replace(claim, normalized=Normalized(q.value, q.unit))
     return claim, extra
@@ -166,17 +199,23 @@ def _change_fields(
         direction = signed_direction(size_dir, extra["metric"], extra["sign"])
     elif q.negative:
         direction = signed_direction(-1, extra["metric"], extra["sign"])
-    return dataclasses.replace(claim, normalized=Normalized(value, q.unit), direction=direction,  # type: ignore[arg-type]
-                               basis=basis_near(sv, q.start, q.end))
+    return dataclasses.replace(
+        claim,
+        normalized=Normalized(value, q.unit),
+        direction=direction,  # type: ignore[arg-type]
+        basis=basis_near(sv, q.start, q.end),
+    )
 
 
 def _tariff_in_clause(sv: SentenceView, q: Quantity) -> bool:
     clause = sv.clause(q.start)
-    return any(m.get("reason") == "tariff" and sv.clause(m.start) == clause for m in sv.of("EXCLUSIONS"))
+    return any(
+        m.get("reason") == "tariff" and sv.clause(m.start) == clause for m in sv.of("EXCLUSIONS")
+    )
 
 
 def threshold_hedge(sv: SentenceView, q: Quantity, lex: Lexicon) -> str | None:
-    """"topped 100 trillion yen": the amount is a bound ("more than"), not a level."""
+    """ "topped 100 trillion yen": the amount is a bound ("more than"), not a level."""
     before = sv.text[max(sv.start, q.start - 30) : q.start]
     for r in lex.rules["THRESHOLDS"]:
         if r.regex.search(before):

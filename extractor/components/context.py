@@ -44,12 +44,19 @@ class SentenceView:
 
 
 def sentence_view(
-    text: str, start: int, end: int, paragraph: int, mentions: dict[str, list[Mention]],
-    quantities: list[Quantity], lex: Lexicon,
+    text: str,
+    start: int,
+    end: int,
+    paragraph: int,
+    mentions: dict[str, list[Mention]],
+    quantities: list[Quantity],
+    lex: Lexicon,
 ) -> SentenceView:
     inside = {t: [m for m in ms if start <= m.start and m.end <= end] for t, ms in mentions.items()}
     qs = tuple(q for q in quantities if start <= q.start and q.end <= end)
-    breaks = tuple((m.start() + start, m.end() + start) for m in lex.clause_break.finditer(text[start:end]))
+    breaks = tuple(
+        (m.start() + start, m.end() + start) for m in lex.clause_break.finditer(text[start:end])
+    )
     # a break inside a quantity ("9,8" never, but "$63B," is fine) is not a break
     breaks = tuple(b for b in breaks if not any(q.start <= b[0] < q.end for q in qs))
     return SentenceView(text, start, end, paragraph, inside, qs, breaks)

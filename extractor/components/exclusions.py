@@ -21,17 +21,27 @@ from __future__ import annotations
 from extractor.components.context import SentenceView
 from extractor.components.lexicon import Mention
 
-_STOP = frozenset({"in", "as", "on", "for", "from", "by", "after", "since", "because", "while", "and", "but"})
+_STOP = frozenset(
+    {"in", "as", "on", "for", "from", "by", "after", "since", "because", "while", "and", "but"}
+)
 ORDER = ("tariff", "forecast", "target", "stock_index", "services", "other_country", "commodity")
 
 
-def exclusion_for(sv: SentenceView, a: int, b: int, is_percent: bool, is_quantity: bool = True) -> str | None:
+def exclusion_for(
+    sv: SentenceView, a: int, b: int, is_percent: bool, is_quantity: bool = True
+) -> str | None:
     """Why the claim at ``[a, b)`` is out of scope, or None."""
-    reasons = {m.get("reason") for m in sv.of("EXCLUSIONS") if _applies(sv, m, a, b, is_percent, is_quantity)}
+    reasons = {
+        m.get("reason")
+        for m in sv.of("EXCLUSIONS")
+        if _applies(sv, m, a, b, is_percent, is_quantity)
+    }
     return next((r for r in ORDER if r in reasons), None)
 
 
-def _applies(sv: SentenceView, m: Mention, a: int, b: int, is_percent: bool, is_quantity: bool) -> bool:
+def _applies(
+    sv: SentenceView, m: Mention, a: int, b: int, is_percent: bool, is_quantity: bool
+) -> bool:
     scope = m.get("scope")
     if scope == "sentence":
         return True

@@ -124,8 +124,15 @@ def find_mentions(text: str, lex: Lexicon) -> dict[str, list[Mention]]:
     out: dict[str, list[Mention]] = {}
     for table, rules in lex.rules.items():
         found = [
-            Mention(table, r.id, m.start(), m.end(), m.group(), r.data,
-                    {k: v for k, v in m.groupdict().items() if v})
+            Mention(
+                table,
+                r.id,
+                m.start(),
+                m.end(),
+                m.group(),
+                r.data,
+                {k: v for k, v in m.groupdict().items() if v},
+            )
             for r in rules
             for m in r.regex.finditer(text)
             if m.end() > m.start()
@@ -147,12 +154,22 @@ def find_partners(text: str, lex: Lexicon) -> list[Mention]:
         before = lex.partner_before.search(window)
         after = lex.partner_after.match(text[m.end() : m.end() + 40])
         subject = lex.partner_subject.search(("\n" if m.start() <= 40 else "") + window)
-        if not (before or after or subject) or lex.partner_not_after.match(text[m.end() : m.end() + 40]):
+        if not (before or after or subject) or lex.partner_not_after.match(
+            text[m.end() : m.end() + 40]
+        ):
             continue
         name = lex.partner_names[m.group()]
         other = bool(before and before.group("other") and "other" in before.group("other").lower())
-        out.append(Mention("PARTNERS", "partner.name", m.start(), m.end(), m.group(),
-                           {"partner": "Other" if other else name}))
+        out.append(
+            Mention(
+                "PARTNERS",
+                "partner.name",
+                m.start(),
+                m.end(),
+                m.group(),
+                {"partner": "Other" if other else name},
+            )
+        )
     return out
 
 

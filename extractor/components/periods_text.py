@@ -126,9 +126,16 @@ def _phrase(m: Any, rule: _Rule, months: dict[str, int]) -> PeriodPhrase:
 
     year = int(g["year"]) if "year" in g else (2000 + int(g["yy"]) if "yy" in g else None)
     return PeriodPhrase(
-        text=m.group(), start=m.start(), end=m.end(), rule=rule.id, kind=rule.kind,
-        month=month("month") or month("m1"), month2=month("m2"), year=year,
-        half=_HALF.get(g.get("half", "").lower()), same="same" in g,
+        text=m.group(),
+        start=m.start(),
+        end=m.end(),
+        rule=rule.id,
+        kind=rule.kind,
+        month=month("month") or month("m1"),
+        month2=month("m2"),
+        year=year,
+        half=_HALF.get(g.get("half", "").lower()),
+        same="same" in g,
         unit=g.get("unit", "fiscal" if "fy" in g else None),
     )
 
@@ -214,7 +221,7 @@ def _definition_note(phrase: PeriodPhrase) -> str:
 
 
 def _in_current_year(phrase: PeriodPhrase, ctx: PeriodContext) -> Resolved:
-    """"March last year" (the month a year before the current period's year), "the full
+    """ "March last year" (the month a year before the current period's year), "the full
     calendar year" (the year of the current period)."""
     if ctx.anchor is None:
         if phrase.kind == "month_last_year" and ctx.ref is not None:
@@ -224,14 +231,20 @@ def _in_current_year(phrase: PeriodPhrase, ctx: PeriodContext) -> Resolved:
     if phrase.kind == "month_last_year":
         return Resolved(Period.month(a.year - 1, phrase.month or 1))
     if (phrase.unit or "").startswith("fiscal") or a.kind in ("FY", "FYH"):
-        return Resolved(Period.fiscal_year(a.year if a.kind != "month" else Period.fiscal_year_of(a.start).year))
+        return Resolved(
+            Period.fiscal_year(a.year if a.kind != "month" else Period.fiscal_year_of(a.start).year)
+        )
     return Resolved(Period.calendar_year(a.year))
 
 
 def _half_bare(phrase: PeriodPhrase, ctx: PeriodContext, ref: dt.date | None) -> Resolved:
-    """"the first half (of the year)": the half of the current period's year, else the latest
+    """ "the first half (of the year)": the half of the current period's year, else the latest
     such half that ended on or before the reference date."""
-    basis = "FY" if phrase.unit == "fiscal" or (ctx.anchor and ctx.anchor.kind in ("FY", "FYH")) else "CY"
+    basis = (
+        "FY"
+        if phrase.unit == "fiscal" or (ctx.anchor and ctx.anchor.kind in ("FY", "FYH"))
+        else "CY"
+    )
     half = phrase.half or 1
     if ctx.anchor is not None:
         year = ctx.anchor.year
@@ -283,4 +296,9 @@ def fiscal_reading(phrase: PeriodPhrase, text: str, ref: dt.date | None, lang: s
         return False
     if ref is not None:
         return ref.year == phrase.year + 1 and 4 <= ref.month <= 6
-    return bool(regex.search(r"released.{0,60}\b(?:April|May)\s+\d{1,2}\b(?!,?\s*\d{4})", text[phrase.end:phrase.end + 200]))
+    return bool(
+        regex.search(
+            r"released.{0,60}\b(?:April|May)\s+\d{1,2}\b(?!,?\s*\d{4})",
+            text[phrase.end : phrase.end + 200],
+        )
+    )

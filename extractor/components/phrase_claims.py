@@ -51,14 +51,24 @@ def direction_claims(
             continue
         extra = attribute(sv, m.start, b, hits, state, metric=mh, quantity=False)
         size_dir = -1 if m.groups.get("down") else int(m.get("dir"))
-        claim = base_claim(sv, m.start, m.end, "direction",
-                           direction=signed_direction(size_dir, mh.metric, extra["sign"]),
-                           basis=basis_near(sv, m.start, m.end))
+        claim = base_claim(
+            sv,
+            m.start,
+            m.end,
+            "direction",
+            direction=signed_direction(size_dir, mh.metric, extra["sign"]),
+            basis=basis_near(sv, m.start, m.end),
+        )
         if form == "halve":
             hedge = HALVE_HEDGE.match(m.text)
             claim = dataclasses.replace(
-                claim, kind="change", value=m.text, normalized=Normalized(-50.0, "percent"),
-                precision=5.0, hedge=hedge.group(1).lower() if hedge else None)
+                claim,
+                kind="change",
+                value=m.text,
+                normalized=Normalized(-50.0, "percent"),
+                precision=5.0,
+                hedge=hedge.group(1).lower() if hedge else None,
+            )
         out.append((claim, extra))
     return out
 
@@ -103,22 +113,28 @@ def _record_metrics(
         if m.rule == "record.adjective" or not sv.quantity_in(m.end, nxt[0].start):
             return [(metric_at(sv, nxt[0].end, nxt[0].end, state), (m.end, nxt[0].end))]
     before = sv.of("METRICS", sv.start, m.start)
-    plural = m.text.lower().endswith("s") or _BOTH.search(sv.text[max(sv.start, m.start - 60) : m.start])
+    plural = m.text.lower().endswith("s") or _BOTH.search(
+        sv.text[max(sv.start, m.start - 60) : m.start]
+    )
     chain = _joined(sv, before)
     if plural and len(chain) < 2:
-        chain = list({str(x.get("metric")): x for x in before if x.get("metric") != "balance"}.values())
+        chain = list(
+            {str(x.get("metric")): x for x in before if x.get("metric") != "balance"}.values()
+        )
     if len(chain) >= 2:
         return [(MetricHit(str(x.get("metric")), x.get("sign"), "mention"), None) for x in chain]
     return [(metric_at(sv, m.start, m.end, state), None)]
 
 
 def _joined(sv: SentenceView, before: list[Mention]) -> list[Mention]:
-    """"imports and exports" right before a phrase: both metrics."""
+    """ "imports and exports" right before a phrase: both metrics."""
     if not before:
         return []
     chain = [before[-1]]
     for x in reversed(before[:-1]):
-        if _JOIN.match(sv.text[x.end : chain[-1].start]) and x.get("metric") != chain[-1].get("metric"):
+        if _JOIN.match(sv.text[x.end : chain[-1].start]) and x.get("metric") != chain[-1].get(
+            "metric"
+        ):
             chain.append(x)
         else:
             break
@@ -139,7 +155,11 @@ def streak_claims(
 
 
 def _streak(
-    sv: SentenceView, m: Mention, p: StreakParse, hits: list[PeriodHit], state: ArticleState,
+    sv: SentenceView,
+    m: Mention,
+    p: StreakParse,
+    hits: list[PeriodHit],
+    state: ArticleState,
     consumed: set[int],
 ) -> Built:
     condition = p.condition or _direction_before(sv, m.start) or _sign_in(sv)
@@ -161,8 +181,11 @@ def _streak(
         extra["notes"] += ("streak.condition_unknown",)
     else:
         thr = abs(threshold_q.value) if threshold_q else None
-        claim = dataclasses.replace(claim, streak=make_streak(p, condition, thr, unit),
-                                    normalized=Normalized(float(p.count), "count"))
+        claim = dataclasses.replace(
+            claim,
+            streak=make_streak(p, condition, thr, unit),
+            normalized=Normalized(float(p.count), "count"),
+        )
     return claim, extra
 
 
@@ -175,7 +198,7 @@ def _monthly(extra: dict[str, Any]) -> None:
 
 
 def _direction_before(sv: SentenceView, pos: int) -> str | None:
-    """"Exports rose in May, the fifth month in a row": the streak is of rises."""
+    """ "Exports rose in May, the fifth month in a row": the streak is of rises."""
     verbs = [d for d in sv.of("DIRECTIONS", sv.start, pos) if d.get("form") in ("verb", "adverb")]
     if not verbs:
         return None
@@ -191,7 +214,9 @@ def _sign_in(sv: SentenceView) -> str | None:
 
 def _threshold(sv: SentenceView, m: Mention) -> Quantity | None:
     cs, _ = sv.clause(m.start)
-    qs = [q for q in sv.quantities if cs <= q.start and q.end <= m.start and q.unit in ("JPY", "USD")]
+    qs = [
+        q for q in sv.quantities if cs <= q.start and q.end <= m.start and q.unit in ("JPY", "USD")
+    ]
     return qs[-1] if qs else None
 
 
@@ -203,7 +228,9 @@ def definition_claims(sv: SentenceView, hits: list[PeriodHit], state: ArticleSta
         if not notes:
             continue
         a, b = h.phrase.start, h.phrase.end
-        rate = any(q.unit == "JPY_per_USD" for q in sv.quantities)  # "averaged 135.05 per dollar over ..."
+        rate = any(
+            q.unit == "JPY_per_USD" for q in sv.quantities
+        )  # "averaged 135.05 per dollar over ..."
         mh = MetricHit("usd_jpy_rate", None, "mention") if rate else None
         extra = attribute(sv, a, b, hits, state, metric=mh, quantity=False)
         extra.update(period=h.period, notes=notes + extra["notes"], excluded=None)

@@ -84,15 +84,21 @@ def _condition_in(s: str, lex: Lexicon) -> str | None:
 def _condition_after(text: str, end: int, lex: Lexicon) -> str | None:
     """'of deficits', 'in the red', 'of export growth', 'the nation imported more'."""
     tail = text[end : end + 60]
-    of = regex.match(r"\s+(?:of|in|with)\s+(?:(?:a|the|trade|its|export|import|overall|annual|monthly"
-                     r"|year[-\s]on[-\s]year)\s+)*\w+",
-                     tail, regex.IGNORECASE)
+    of = regex.match(
+        r"\s+(?:of|in|with)\s+(?:(?:a|the|trade|its|export|import|overall|annual|monthly"
+        r"|year[-\s]on[-\s]year)\s+)*\w+",
+        tail,
+        regex.IGNORECASE,
+    )
     if of:
         hit = _condition_in(of.group(), lex)
         if hit in ("deficit", "surplus", "up", "down"):
             return hit
-    who = regex.match(r"\s+(?:that\s+)?(?:the\s+)?(?:nation|country|Japan)\s+(?P<v>\w+\s+\w+)",
-                      tail, regex.IGNORECASE)
+    who = regex.match(
+        r"\s+(?:that\s+)?(?:the\s+)?(?:nation|country|Japan)\s+(?P<v>\w+\s+\w+)",
+        tail,
+        regex.IGNORECASE,
+    )
     return _condition_in(who.group("v"), lex) if who else None
 
 
@@ -109,5 +115,10 @@ def _condition_before(before: str, lex: Lexicon) -> str | None:
 def make_streak(
     p: StreakParse, condition: str, threshold: float | None = None, unit: str = "year"
 ) -> Streak:
-    return Streak(count=p.count, unit=p.unit or unit, condition=condition,  # type: ignore[arg-type]
-                  first=p.first, threshold=threshold)
+    return Streak(
+        count=p.count,
+        unit=p.unit or unit,
+        condition=condition,  # type: ignore[arg-type]
+        first=p.first,
+        threshold=threshold,
+    )

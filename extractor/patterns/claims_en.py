@@ -63,26 +63,56 @@ CARDINALS: dict[str, int] = {
 }  # fmt: skip
 
 METRICS: list[dict] = [
-    {"id": "metric.exports", "metric": "exports",
-     "pattern": r"exports?|exported|shipments?|outbound\s+shipments",
-     "match": ["exports", "shipments", "export"], "no_match": ["exporter"]},
-    {"id": "metric.imports", "metric": "imports",
-     "pattern": r"imports?|imported|inbound\s+shipments",
-     "match": ["imports", "import"], "no_match": ["important"]},
-    {"id": "metric.surplus", "metric": "balance", "sign": "surplus",
-     "pattern": r"(?:trade\s+)?surplus(?:es)?|in(?:to)?\s+the\s+black",
-     "match": ["trade surplus", "surpluses", "in the black", "into the black"], "no_match": ["surplussed"]},
-    {"id": "metric.deficit", "metric": "balance", "sign": "deficit",
-     "pattern": r"(?:trade\s+)?deficits?|in(?:to)?\s+the\s+red|shortfall|imported\s+more\s+goods(?:\s+and\s+services)?\s+than",
-     "match": ["trade deficit", "in the red", "shortfall", "imported more goods and services than"],
-     "no_match": ["red"]},
-    {"id": "metric.balance", "metric": "balance",
-     "pattern": r"trade\s+(?:balance|gap)|(?:trade\s+)?imbalance|balance\s+of\s+trade|(?<=\bthe\s)gap",
-     "match": ["trade balance", "trade gap", "imbalance", "the gap"], "no_match": ["balance sheet", "a gap"]},
-    {"id": "metric.fx", "metric": "usd_jpy_rate",
-     "pattern": r"exchange\s+rate|yen\s+per\s+dollar|dollar[-/]yen|yen[-/]dollar"
-     r"|(?:the\s+)?yen(?=\s+(?:depreciated|appreciated|weakened|strengthened))",
-     "match": ["exchange rate", "dollar-yen", "the yen depreciated"], "no_match": ["yens"]},
+    {
+        "id": "metric.exports",
+        "metric": "exports",
+        "pattern": r"exports?|exported|shipments?|outbound\s+shipments",
+        "match": ["exports", "shipments", "export"],
+        "no_match": ["exporter"],
+    },
+    {
+        "id": "metric.imports",
+        "metric": "imports",
+        "pattern": r"imports?|imported|inbound\s+shipments",
+        "match": ["imports", "import"],
+        "no_match": ["important"],
+    },
+    {
+        "id": "metric.surplus",
+        "metric": "balance",
+        "sign": "surplus",
+        "pattern": r"(?:trade\s+)?surplus(?:es)?|in(?:to)?\s+the\s+black",
+        "match": ["trade surplus", "surpluses", "in the black", "into the black"],
+        "no_match": ["surplussed"],
+    },
+    {
+        "id": "metric.deficit",
+        "metric": "balance",
+        "sign": "deficit",
+        "pattern": r"(?:trade\s+)?deficits?|in(?:to)?\s+the\s+red|shortfall|imported\s+more\s+goods(?:\s+and\s+services)?\s+than",
+        "match": [
+            "trade deficit",
+            "in the red",
+            "shortfall",
+            "imported more goods and services than",
+        ],
+        "no_match": ["red"],
+    },
+    {
+        "id": "metric.balance",
+        "metric": "balance",
+        "pattern": r"trade\s+(?:balance|gap)|(?:trade\s+)?imbalance|balance\s+of\s+trade|(?<=\bthe\s)gap",
+        "match": ["trade balance", "trade gap", "imbalance", "the gap"],
+        "no_match": ["balance sheet", "a gap"],
+    },
+    {
+        "id": "metric.fx",
+        "metric": "usd_jpy_rate",
+        "pattern": r"exchange\s+rate|yen\s+per\s+dollar|dollar[-/]yen|yen[-/]dollar"
+        r"|(?:the\s+)?yen(?=\s+(?:depreciated|appreciated|weakened|strengthened))",
+        "match": ["exchange rate", "dollar-yen", "the yen depreciated"],
+        "no_match": ["yens"],
+    },
 ]
 
 # Spellings in text (case-sensitive) -> canonical partner. Canonical names follow
@@ -137,90 +167,194 @@ PARTNER_NOT_AFTER = (
 )
 
 DIRECTIONS: list[dict] = [
-    {"id": "direction.up_verb", "dir": 1, "form": "verb",
-     "pattern": r"rose|risen|increased|grew|grown|grows|climbed|climbs|jumped"
-     r"|jumps|surged|surges|soared|soars|expanded|expands|gained|widened|widens|ballooned"
-     r"|swelled|picked\s+up|edged\s+up|went\s+up|advanced"
-     r"|(?:rise|increase|grow|climb|jump|surge|expand|widen)(?=\s+(?:to|by|for)\b)",
-     "match": ["rose", "surged", "widened", "rise to"], "no_match": ["rising", "arose", "increases"]},
-    {"id": "direction.down_verb", "dir": -1, "form": "verb",
-     "pattern": r"fell(?!\s+short)|fallen(?!\s+short)|decreased|declined|dropped|slipped"
-     r"|slips|slid|shrank|shrunk|shrinks|contracted|contracts|narrowed|narrows|plunged|plunges"
-     r"|plummeted|tumbled|sank|slumped|edged\s+down|went\s+down"
-     r"|dipped|dips|eased|sagged|retreated"
-     r"|(?:fall|decrease|decline|drop|shrink|contract|narrow)(?=\s+(?:to|by|for)\b)",
-     "match": ["fell", "narrowed", "contracted", "decreased"], "no_match": ["falling", "fell short"]},
-    {"id": "direction.flat", "dir": 0, "form": "verb",
-     "pattern": r"(?:remained|was|were|held|stayed)\s+(?:flat|unchanged|steady)|little\s+changed",
-     "match": ["remained flat", "little changed"], "no_match": ["flat"]},
-    {"id": "direction.up_noun", "dir": 1, "form": "noun",
-     "pattern": r"increases?|rises?|growth|gains?|jump|surge|climb|expansion|upturn",
-     "match": ["increase", "rise", "growth"], "no_match": ["increased"]},
-    {"id": "direction.down_noun", "dir": -1, "form": "noun",
-     "pattern": r"declines?|decreases?|drops?|falls?|reductions?|contraction|slump|dip|plunge",
-     "match": ["decline", "reduction"], "no_match": ["declined"]},
-    {"id": "direction.adverb", "dir": 1, "form": "adverb", "raw": True,
-     "pattern": r"(?<![\w-])(?P<up>up)(?=\s+(?:from|by|for|nearly|about|almost|around|roughly|some|over|more|just|[-+$¥]|US\$|\d))"
-     r"|(?<![\w-])(?P<down>down)(?=\s+(?:from|by|for|nearly|about|almost|around|roughly|some|over|more|just|[-+$¥]|US\$|\d))",
-     "match": ["up 3.1%", "down 7.1%", "up from 349.9"], "no_match": ["pushed up exports"]},
-    {"id": "direction.adjective", "dir": 1, "form": "adjective",
-     "pattern": r"(?:widening|growing|ballooning|rising|expanding|swelling|mounting)"
-     r"(?=\s+(?:trade\s+)?(?:surplus|deficit|gap|imbalance))",
-     "match": ["ballooning surplus", "widening deficit"], "no_match": ["growing exports"]},
-    {"id": "direction.adjective_down", "dir": -1, "form": "adjective",
-     "pattern": r"(?:narrowing|shrinking|falling|declining|diminishing)"
-     r"(?=\s+(?:trade\s+)?(?:surplus|deficit|gap|imbalance))",
-     "match": ["narrowing deficit", "shrinking surplus"], "no_match": ["narrowing"]},
-    {"id": "direction.gerund_up", "dir": 1, "form": "noun",
-     "pattern": r"rising|increasing|growing|climbing|jumping|surging|gaining|expanding|widening|soaring",
-     "match": ["rising 4.2%"], "no_match": ["rise"]},
-    {"id": "direction.gerund_down", "dir": -1, "form": "noun",
-     "pattern": r"falling|slipping|sliding|dropping|declining|decreasing|shrinking|narrowing|contracting|plunging|dipping",
-     "match": ["slipping 0.5%"], "no_match": ["slip"]},
-    {"id": "direction.comparative_down", "dir": -1, "form": "comparative",
-     "pattern": r"smaller|narrower|lower|less|weaker|fewer",
-     "match": ["52.9% smaller"], "no_match": ["small"]},
-    {"id": "direction.comparative_up", "dir": 1, "form": "comparative",
-     "pattern": r"larger|bigger|wider|higher|greater|stronger",
-     "match": ["10% higher"], "no_match": ["high"]},
-    {"id": "direction.improvement", "dir": 1, "form": "noun", "signed": True,
-     "pattern": r"improvements?|improved",
-     "match": ["an 81.3% improvement"], "no_match": ["improve"]},
-    {"id": "direction.deterioration", "dir": -1, "form": "noun", "signed": True,
-     "pattern": r"deteriorations?|deteriorated|worsening",
-     "match": ["deterioration"], "no_match": ["worse"]},
-    {"id": "direction.halve", "dir": -1, "form": "halve",
-     "pattern": r"(?:nearly\s+|almost\s+|roughly\s+|about\s+)?(?:halved|halves|halving)",
-     "match": ["nearly halved", "halves"], "no_match": ["half"]},
+    {
+        "id": "direction.up_verb",
+        "dir": 1,
+        "form": "verb",
+        "pattern": r"rose|risen|increased|grew|grown|grows|climbed|climbs|jumped"
+        r"|jumps|surged|surges|soared|soars|expanded|expands|gained|widened|widens|ballooned"
+        r"|swelled|picked\s+up|edged\s+up|went\s+up|advanced"
+        r"|(?:rise|increase|grow|climb|jump|surge|expand|widen)(?=\s+(?:to|by|for)\b)",
+        "match": ["rose", "surged", "widened", "rise to"],
+        "no_match": ["rising", "arose", "increases"],
+    },
+    {
+        "id": "direction.down_verb",
+        "dir": -1,
+        "form": "verb",
+        "pattern": r"fell(?!\s+short)|fallen(?!\s+short)|decreased|declined|dropped|slipped"
+        r"|slips|slid|shrank|shrunk|shrinks|contracted|contracts|narrowed|narrows|plunged|plunges"
+        r"|plummeted|tumbled|sank|slumped|edged\s+down|went\s+down"
+        r"|dipped|dips|eased|sagged|retreated"
+        r"|(?:fall|decrease|decline|drop|shrink|contract|narrow)(?=\s+(?:to|by|for)\b)",
+        "match": ["fell", "narrowed", "contracted", "decreased"],
+        "no_match": ["falling", "fell short"],
+    },
+    {
+        "id": "direction.flat",
+        "dir": 0,
+        "form": "verb",
+        "pattern": r"(?:remained|was|were|held|stayed)\s+(?:flat|unchanged|steady)|little\s+changed",
+        "match": ["remained flat", "little changed"],
+        "no_match": ["flat"],
+    },
+    {
+        "id": "direction.up_noun",
+        "dir": 1,
+        "form": "noun",
+        "pattern": r"increases?|rises?|growth|gains?|jump|surge|climb|expansion|upturn",
+        "match": ["increase", "rise", "growth"],
+        "no_match": ["increased"],
+    },
+    {
+        "id": "direction.down_noun",
+        "dir": -1,
+        "form": "noun",
+        "pattern": r"declines?|decreases?|drops?|falls?|reductions?|contraction|slump|dip|plunge",
+        "match": ["decline", "reduction"],
+        "no_match": ["declined"],
+    },
+    {
+        "id": "direction.adverb",
+        "dir": 1,
+        "form": "adverb",
+        "raw": True,
+        "pattern": r"(?<![\w-])(?P<up>up)(?=\s+(?:from|by|for|nearly|about|almost|around|roughly|some|over|more|just|[-+$¥]|US\$|\d))"
+        r"|(?<![\w-])(?P<down>down)(?=\s+(?:from|by|for|nearly|about|almost|around|roughly|some|over|more|just|[-+$¥]|US\$|\d))",
+        "match": ["up 3.1%", "down 7.1%", "up from 349.9"],
+        "no_match": ["pushed up exports"],
+    },
+    {
+        "id": "direction.adjective",
+        "dir": 1,
+        "form": "adjective",
+        "pattern": r"(?:widening|growing|ballooning|rising|expanding|swelling|mounting)"
+        r"(?=\s+(?:trade\s+)?(?:surplus|deficit|gap|imbalance))",
+        "match": ["ballooning surplus", "widening deficit"],
+        "no_match": ["growing exports"],
+    },
+    {
+        "id": "direction.adjective_down",
+        "dir": -1,
+        "form": "adjective",
+        "pattern": r"(?:narrowing|shrinking|falling|declining|diminishing)"
+        r"(?=\s+(?:trade\s+)?(?:surplus|deficit|gap|imbalance))",
+        "match": ["narrowing deficit", "shrinking surplus"],
+        "no_match": ["narrowing"],
+    },
+    {
+        "id": "direction.gerund_up",
+        "dir": 1,
+        "form": "noun",
+        "pattern": r"rising|increasing|growing|climbing|jumping|surging|gaining|expanding|widening|soaring",
+        "match": ["rising 4.2%"],
+        "no_match": ["rise"],
+    },
+    {
+        "id": "direction.gerund_down",
+        "dir": -1,
+        "form": "noun",
+        "pattern": r"falling|slipping|sliding|dropping|declining|decreasing|shrinking|narrowing|contracting|plunging|dipping",
+        "match": ["slipping 0.5%"],
+        "no_match": ["slip"],
+    },
+    {
+        "id": "direction.comparative_down",
+        "dir": -1,
+        "form": "comparative",
+        "pattern": r"smaller|narrower|lower|less|weaker|fewer",
+        "match": ["52.9% smaller"],
+        "no_match": ["small"],
+    },
+    {
+        "id": "direction.comparative_up",
+        "dir": 1,
+        "form": "comparative",
+        "pattern": r"larger|bigger|wider|higher|greater|stronger",
+        "match": ["10% higher"],
+        "no_match": ["high"],
+    },
+    {
+        "id": "direction.improvement",
+        "dir": 1,
+        "form": "noun",
+        "signed": True,
+        "pattern": r"improvements?|improved",
+        "match": ["an 81.3% improvement"],
+        "no_match": ["improve"],
+    },
+    {
+        "id": "direction.deterioration",
+        "dir": -1,
+        "form": "noun",
+        "signed": True,
+        "pattern": r"deteriorations?|deteriorated|worsening",
+        "match": ["deterioration"],
+        "no_match": ["worse"],
+    },
+    {
+        "id": "direction.halve",
+        "dir": -1,
+        "form": "halve",
+        "pattern": r"(?:nearly\s+|almost\s+|roughly\s+|about\s+)?(?:halved|halves|halving)",
+        "match": ["nearly halved", "halves"],
+        "no_match": ["half"],
+    },
 ]
 
 RECORDS: list[dict] = [
-    {"id": "record.high", "extreme": "high",
-     "pattern": r"record[-\s]+highs?(?:\s+since\s+(?P<since>\d{4}))?|all[-\s]time\s+(?:highs?|peaks?)"
-     r"|highest\s+(?:level\s+)?(?:ever|on\s+record)",
-     "match": ["record high", "record highs", "all-time peak", "record high since 1979"],
-     "no_match": ["high"]},
-    {"id": "record.low", "extreme": "low",
-     "pattern": r"record[-\s]+lows?|all[-\s]time\s+lows?|lowest\s+(?:level\s+)?(?:ever|on\s+record)",
-     "match": ["record low", "all-time low"], "no_match": ["low"]},
-    {"id": "record.since", "extreme": "word",
-     "pattern": r"(?P<word>highest|lowest|biggest|largest|smallest|strongest|weakest)"
-     r"\s+(?:level\s+|figure\s+)?since\s+(?P<since>\d{4})",
-     "match": ["highest since 1979", "largest since 2014"], "no_match": ["since 1979"]},
-    {"id": "record.window", "extreme": "word",
-     "pattern": r"(?P<n>{CARD}|\d+)[-\s](?P<unit>month|year)\s+(?P<word>high|low|peak)"
-     r"|(?P<word>highest|lowest|biggest|largest|smallest)\s+(?:level\s+)?in\s+(?P<n>{CARD}|\d+)\s+(?P<unit>month|year)s?",
-     "match": ["three-month high", "10-year low", "highest in five years"], "no_match": ["month high"]},
-    {"id": "record.on_record", "extreme": "word",
-     "pattern": r"(?P<word>largest|biggest|highest|lowest|smallest)\s+(?:[a-z]+\s+){0,2}?on\s+record",
-     "match": ["largest on record", "highest monthly value on record"], "no_match": ["on record"]},
-    {"id": "record.bare", "extreme": "size",
-     "pattern": r"(?<!\bon\s)records?(?=\s*(?:[,.;:)]|$|of\s|at\s|in\s(?!\w+\s+(?:tourism|numbers))))",
-     "match": ["a record, up", "a record of almost", "set records in July", "to a record."],
-     "no_match": ["on record", "record tourism"]},
-    {"id": "record.adjective", "extreme": "size",
-     "pattern": r"record(?=\s+(?:[$¥]|US\$|\d|(?:\w+\s+){0,2}(?:surplus|deficit|exports|imports|shipments)))",
-     "match": ["record $63B", "record exports", "record trade surplus"], "no_match": ["on record"]},
+    {
+        "id": "record.high",
+        "extreme": "high",
+        "pattern": r"record[-\s]+highs?(?:\s+since\s+(?P<since>\d{4}))?|all[-\s]time\s+(?:highs?|peaks?)"
+        r"|highest\s+(?:level\s+)?(?:ever|on\s+record)",
+        "match": ["record high", "record highs", "all-time peak", "record high since 1979"],
+        "no_match": ["high"],
+    },
+    {
+        "id": "record.low",
+        "extreme": "low",
+        "pattern": r"record[-\s]+lows?|all[-\s]time\s+lows?|lowest\s+(?:level\s+)?(?:ever|on\s+record)",
+        "match": ["record low", "all-time low"],
+        "no_match": ["low"],
+    },
+    {
+        "id": "record.since",
+        "extreme": "word",
+        "pattern": r"(?P<word>highest|lowest|biggest|largest|smallest|strongest|weakest)"
+        r"\s+(?:level\s+|figure\s+)?since\s+(?P<since>\d{4})",
+        "match": ["highest since 1979", "largest since 2014"],
+        "no_match": ["since 1979"],
+    },
+    {
+        "id": "record.window",
+        "extreme": "word",
+        "pattern": r"(?P<n>{CARD}|\d+)[-\s](?P<unit>month|year)\s+(?P<word>high|low|peak)"
+        r"|(?P<word>highest|lowest|biggest|largest|smallest)\s+(?:level\s+)?in\s+(?P<n>{CARD}|\d+)\s+(?P<unit>month|year)s?",
+        "match": ["three-month high", "10-year low", "highest in five years"],
+        "no_match": ["month high"],
+    },
+    {
+        "id": "record.on_record",
+        "extreme": "word",
+        "pattern": r"(?P<word>largest|biggest|highest|lowest|smallest)\s+(?:[a-z]+\s+){0,2}?on\s+record",
+        "match": ["largest on record", "highest monthly value on record"],
+        "no_match": ["on record"],
+    },
+    {
+        "id": "record.bare",
+        "extreme": "size",
+        "pattern": r"(?<!\bon\s)records?(?=\s*(?:[,.;:)]|$|of\s|at\s|in\s(?!\w+\s+(?:tourism|numbers))))",
+        "match": ["a record, up", "a record of almost", "set records in July", "to a record."],
+        "no_match": ["on record", "record tourism"],
+    },
+    {
+        "id": "record.adjective",
+        "extreme": "size",
+        "pattern": r"record(?=\s+(?:[$¥]|US\$|\d|(?:\w+\s+){0,2}(?:surplus|deficit|exports|imports|shipments)))",
+        "match": ["record $63B", "record exports", "record trade surplus"],
+        "no_match": ["on record"],
+    },
 ]
 
 _STREAK_UNIT = (
@@ -229,124 +363,244 @@ _STREAK_UNIT = (
     r"|deficits?|surplus(?:es)?|shortfalls?)"
 )
 STREAKS: list[dict] = [
-    {"id": "streak.ordinal",
-     "pattern": r"(?P<n>{ORD}|\d+(?:st|nd|rd|th))\s+(?:consecutive|straight|successive|continuous|running)\s+"
-     + _STREAK_UNIT + r"(?:\s+in\s+a\s+row)?",
-     "match": ["fourth consecutive year", "sixth straight month", "5th consecutive month",
-               "fourth consecutive fiscal year", "seventh consecutive monthly increase",
-               "fifth consecutive annual deficit"],
-     "no_match": ["consecutive year"]},
-    {"id": "streak.cardinal",
-     "pattern": r"(?P<n>{CARD}|\d+)\s+(?:consecutive|straight|successive)\s+(?:(?P<adj>monthly|annual|fiscal)\s+)?"
-     r"(?P<unit>months|years|increases|rises|gains|declines|decreases|falls|drops|deficits|surpluses)",
-     "match": ["two consecutive years", "five consecutive years"], "no_match": ["a consecutive year"]},
-    {"id": "streak.in_a_row",
-     "pattern": r"(?P<n>{ORD}|{CARD}|\d+(?:st|nd|rd|th)?)\s+" + _STREAK_UNIT + r"\s+in\s+a\s+row",
-     "match": ["fourth year in a row", "seven months in a row", "third monthly surplus in a row"],
-     "no_match": ["year in a row"]},
-    {"id": "streak.run",
-     "pattern": r"(?P<n>{CARD}|\d+)[-\s](?P<unit>month|year)\s+(?:streak|run|stretch|losing\s+streak|winning\s+streak)",
-     "match": ["Five-Year Streak", "six-month run"], "no_match": ["year streak"]},
-    {"id": "streak.first_in", "first": True,
-     "pattern": r"(?:the\s+)?first\s+(?:time\s+)?(?P<what>(?:[a-z]+\s+){0,2}?)in\s+(?P<n>{CARD}|\d+)\s+(?P<unit>month|year)s?",
-     "match": ["the first time in five years", "first deficit in 23 months"],
-     "no_match": ["first half"]},
+    {
+        "id": "streak.ordinal",
+        "pattern": r"(?P<n>{ORD}|\d+(?:st|nd|rd|th))\s+(?:consecutive|straight|successive|continuous|running)\s+"
+        + _STREAK_UNIT
+        + r"(?:\s+in\s+a\s+row)?",
+        "match": [
+            "fourth consecutive year",
+            "sixth straight month",
+            "5th consecutive month",
+            "fourth consecutive fiscal year",
+            "seventh consecutive monthly increase",
+            "fifth consecutive annual deficit",
+        ],
+        "no_match": ["consecutive year"],
+    },
+    {
+        "id": "streak.cardinal",
+        "pattern": r"(?P<n>{CARD}|\d+)\s+(?:consecutive|straight|successive)\s+(?:(?P<adj>monthly|annual|fiscal)\s+)?"
+        r"(?P<unit>months|years|increases|rises|gains|declines|decreases|falls|drops|deficits|surpluses)",
+        "match": ["two consecutive years", "five consecutive years"],
+        "no_match": ["a consecutive year"],
+    },
+    {
+        "id": "streak.in_a_row",
+        "pattern": r"(?P<n>{ORD}|{CARD}|\d+(?:st|nd|rd|th)?)\s+"
+        + _STREAK_UNIT
+        + r"\s+in\s+a\s+row",
+        "match": [
+            "fourth year in a row",
+            "seven months in a row",
+            "third monthly surplus in a row",
+        ],
+        "no_match": ["year in a row"],
+    },
+    {
+        "id": "streak.run",
+        "pattern": r"(?P<n>{CARD}|\d+)[-\s](?P<unit>month|year)\s+(?:streak|run|stretch|losing\s+streak|winning\s+streak)",
+        "match": ["Five-Year Streak", "six-month run"],
+        "no_match": ["year streak"],
+    },
+    {
+        "id": "streak.first_in",
+        "first": True,
+        "pattern": r"(?:the\s+)?first\s+(?:time\s+)?(?P<what>(?:[a-z]+\s+){0,2}?)in\s+(?P<n>{CARD}|\d+)\s+(?P<unit>month|year)s?",
+        "match": ["the first time in five years", "first deficit in 23 months"],
+        "no_match": ["first half"],
+    },
 ]
 
 CONDITIONS: list[dict] = [
-    {"id": "streak.condition.deficit", "condition": "deficit",
-     "pattern": r"deficits?|in\s+the\s+red|shortfalls?|imported\s+more", "match": ["deficits"], "no_match": ["surplus"]},
-    {"id": "streak.condition.surplus", "condition": "surplus",
-     "pattern": r"surplus(?:es)?|in\s+the\s+black", "match": ["surplus"], "no_match": ["deficit"]},
-    {"id": "streak.condition.up", "condition": "up",
-     "pattern": r"growth|increases?|gains?|rises?|expansion|increased|rose|grew|grown|up",
-     "match": ["growth", "grown"], "no_match": ["decline"]},
-    {"id": "streak.condition.down", "condition": "down",
-     "pattern": r"declines?|decreases?|falls?|contraction|drops?|declined|fell|decreased|dropped|down",
-     "match": ["declines"], "no_match": ["growth"]},
-    {"id": "streak.condition.above", "condition": "above",
-     "pattern": r"exceeded|exceeds?|topped|tops?|surpassed|above|over|more\s+than", "match": ["exceeded", "top"], "no_match": ["below"]},
-    {"id": "streak.condition.below", "condition": "below",
-     "pattern": r"below|under|less\s+than", "match": ["below"], "no_match": ["above"]},
+    {
+        "id": "streak.condition.deficit",
+        "condition": "deficit",
+        "pattern": r"deficits?|in\s+the\s+red|shortfalls?|imported\s+more",
+        "match": ["deficits"],
+        "no_match": ["surplus"],
+    },
+    {
+        "id": "streak.condition.surplus",
+        "condition": "surplus",
+        "pattern": r"surplus(?:es)?|in\s+the\s+black",
+        "match": ["surplus"],
+        "no_match": ["deficit"],
+    },
+    {
+        "id": "streak.condition.up",
+        "condition": "up",
+        "pattern": r"growth|increases?|gains?|rises?|expansion|increased|rose|grew|grown|up",
+        "match": ["growth", "grown"],
+        "no_match": ["decline"],
+    },
+    {
+        "id": "streak.condition.down",
+        "condition": "down",
+        "pattern": r"declines?|decreases?|falls?|contraction|drops?|declined|fell|decreased|dropped|down",
+        "match": ["declines"],
+        "no_match": ["growth"],
+    },
+    {
+        "id": "streak.condition.above",
+        "condition": "above",
+        "pattern": r"exceeded|exceeds?|topped|tops?|surpassed|above|over|more\s+than",
+        "match": ["exceeded", "top"],
+        "no_match": ["below"],
+    },
+    {
+        "id": "streak.condition.below",
+        "condition": "below",
+        "pattern": r"below|under|less\s+than",
+        "match": ["below"],
+        "no_match": ["above"],
+    },
 ]
 
 EXCLUSIONS: list[dict] = [
-    {"id": "exclude.tariff", "reason": "tariff", "scope": "percent",
-     "pattern": r"tariffs?|levy|levies|duty|duties|taxes|tax\s+rate|rates\s+as\s+high\s+as",
-     "match": ["tariff", "levy", "taxes"], "no_match": ["taxi"]},
-    {"id": "exclude.forecast", "reason": "forecast", "scope": "clause",
-     "pattern": r"expect(?:ed|ations?|s)?|forecasts?|forecasted|projected|projections?|anticipated"
-     r"|predicted|consensus|estimates?|poll(?:ed)?|could\s+reach|would\s+reach|outlook",
-     "match": ["expected", "economists had forecast", "projected", "anticipated"],
-     "no_match": ["respected"]},
-    {"id": "exclude.target", "reason": "target", "scope": "clause",
-     "pattern": r"goals?|targets?|targeted|aims?\s+to|ambition|by\s+20[3-9]\d",
-     "match": ["goal", "target", "by 2030"], "no_match": ["by 2020"]},
-    {"id": "exclude.stock_index", "reason": "stock_index", "scope": "clause",
-     "pattern": r"Nikkei|Topix|S&P\s*500|Dow\s+Jones|Nasdaq|stock\s+(?:index|market|average|prices?)|share\s+prices?"
-     r"|benchmark\s+index|(?:Tokyo\s+)?(?:shares|stocks)\s+(?:inched|rose|fell|closed|ended|gained|slipped|climbed)",
-     "match": ["Nikkei", "stock index", "the benchmark index", "Tokyo shares inched"], "no_match": ["market share"]},
-    {"id": "exclude.services", "reason": "services", "scope": "sentence",
-     "pattern": r"digital\s+(?:deficit|trade|services|payments)|(?<!goods\s+and\s+)services?(?!\s+than)"
-     r"|current[-\s]account|cloud\s+services|primary\s+income|travel\s+(?:balance|receipts)",
-     "match": ["digital deficit", "cloud services", "current account"],
-     "no_match": ["goods and services than"]},
-    {"id": "exclude.other_country", "reason": "other_country", "scope": "sentence",
-     "pattern": r"(?:China|the\s+U\.S\.|the\s+US|America|Germany|South\s+Korea|Korea|Taiwan|India|the\s+EU)['’]s"
-     r"\s+(?:own\s+)?(?:total\s+)?(?:trade|exports|imports|surplus|deficit)"
-     r"|(?:imports|purchases)\s+from\s+Japan|(?:exports|shipments)\s+to\s+Japan"
-     r"|(?:U\.S\.|US|American|Chinese|Korean|German)\s+(?:customs|Census|Commerce\s+Department|government)\s+(?:data|figures)",
-     "match": ["China's exports", "imports from Japan", "U.S. Census data"],
-     "no_match": ["Japan's exports"]},
-    {"id": "exclude.commodity", "reason": "commodity", "scope": "subject",
-     "pattern": r"auto(?:mobile)?s?|auto\s+parts|cars?|vehicles?|automotive|automakers?|semiconductors?|chips?"
-     r"|electronic\s+(?:components?|parts)|machinery|steel|aluminum|aluminium|rice|food|agricultural"
-     r"|beef|crude(?:\s+oil)?|oil|LNG|natural\s+gas|coal|fossil\s+fuels?|smartphones?|computers?"
-     r"|medicines?|pharmaceuticals?|equipment|aircraft|ships|copper|iron\s+ore|wheat|soybeans?"
-     r"|textiles?|seafood|whisky|sake|wagyu",
-     "match": ["auto exports", "crude oil", "semiconductor"], "no_match": ["autumn"]},
+    {
+        "id": "exclude.tariff",
+        "reason": "tariff",
+        "scope": "percent",
+        "pattern": r"tariffs?|levy|levies|duty|duties|taxes|tax\s+rate|rates\s+as\s+high\s+as",
+        "match": ["tariff", "levy", "taxes"],
+        "no_match": ["taxi"],
+    },
+    {
+        "id": "exclude.forecast",
+        "reason": "forecast",
+        "scope": "clause",
+        "pattern": r"expect(?:ed|ations?|s)?|forecasts?|forecasted|projected|projections?|anticipated"
+        r"|predicted|consensus|estimates?|poll(?:ed)?|could\s+reach|would\s+reach|outlook",
+        "match": ["expected", "economists had forecast", "projected", "anticipated"],
+        "no_match": ["respected"],
+    },
+    {
+        "id": "exclude.target",
+        "reason": "target",
+        "scope": "clause",
+        "pattern": r"goals?|targets?|targeted|aims?\s+to|ambition|by\s+20[3-9]\d",
+        "match": ["goal", "target", "by 2030"],
+        "no_match": ["by 2020"],
+    },
+    {
+        "id": "exclude.stock_index",
+        "reason": "stock_index",
+        "scope": "clause",
+        "pattern": r"Nikkei|Topix|S&P\s*500|Dow\s+Jones|Nasdaq|stock\s+(?:index|market|average|prices?)|share\s+prices?"
+        r"|benchmark\s+index|(?:Tokyo\s+)?(?:shares|stocks)\s+(?:inched|rose|fell|closed|ended|gained|slipped|climbed)",
+        "match": ["Nikkei", "stock index", "the benchmark index", "Tokyo shares inched"],
+        "no_match": ["market share"],
+    },
+    {
+        "id": "exclude.services",
+        "reason": "services",
+        "scope": "sentence",
+        "pattern": r"digital\s+(?:deficit|trade|services|payments)|(?<!goods\s+and\s+)services?(?!\s+than)"
+        r"|current[-\s]account|cloud\s+services|primary\s+income|travel\s+(?:balance|receipts)",
+        "match": ["digital deficit", "cloud services", "current account"],
+        "no_match": ["goods and services than"],
+    },
+    {
+        "id": "exclude.other_country",
+        "reason": "other_country",
+        "scope": "sentence",
+        "pattern": r"(?:China|the\s+U\.S\.|the\s+US|America|Germany|South\s+Korea|Korea|Taiwan|India|the\s+EU)['’]s"
+        r"\s+(?:own\s+)?(?:total\s+)?(?:trade|exports|imports|surplus|deficit)"
+        r"|(?:imports|purchases)\s+from\s+Japan|(?:exports|shipments)\s+to\s+Japan"
+        r"|(?:U\.S\.|US|American|Chinese|Korean|German)\s+(?:customs|Census|Commerce\s+Department|government)\s+(?:data|figures)",
+        "match": ["China's exports", "imports from Japan", "U.S. Census data"],
+        "no_match": ["Japan's exports"],
+    },
+    {
+        "id": "exclude.commodity",
+        "reason": "commodity",
+        "scope": "subject",
+        "pattern": r"auto(?:mobile)?s?|auto\s+parts|cars?|vehicles?|automotive|automakers?|semiconductors?|chips?"
+        r"|electronic\s+(?:components?|parts)|machinery|steel|aluminum|aluminium|rice|food|agricultural"
+        r"|beef|crude(?:\s+oil)?|oil|LNG|natural\s+gas|coal|fossil\s+fuels?|smartphones?|computers?"
+        r"|medicines?|pharmaceuticals?|equipment|aircraft|ships|copper|iron\s+ore|wheat|soybeans?"
+        r"|textiles?|seafood|whisky|sake|wagyu",
+        "match": ["auto exports", "crude oil", "semiconductor"],
+        "no_match": ["autumn"],
+    },
 ]
 
 SHARES: list[dict] = [
-    {"id": "share.of_total", "side": "after", "raw": True,
-     "pattern": r"^\s+of\s+(?:Japan['’]s\s+)?(?:total\s+|overall\s+|all\s+)?(?P<metric>exports|imports|shipments|trade)"
-     r"|^\s+of\s+(?:everything|all\s+(?:that|what))\s+Japan\s+(?:(?P<imports>bought|imported)|(?P<exports>sold|exported|shipped))",
-     "match": [" of Japan's total exports", " of total imports"], "no_match": [" of growth"]},
-    {"id": "share.accounted", "side": "before", "raw": True,
-     "pattern": r"(?:accounted\s+for|accounting\s+for|accounts\s+for|share\s+of|made\s+up|makes\s+up|represented"
-     r"|took|takes|supplied|supplies|share\s+(?:rose|fell|climbed|slipped|was|stood)\s+(?:to|at)?)\s+$",
-     "match": ["accounted for ", "supplied ", "share rose to "], "no_match": ["rose "]},
+    {
+        "id": "share.of_total",
+        "side": "after",
+        "raw": True,
+        "pattern": r"^\s+of\s+(?:Japan['’]s\s+)?(?:total\s+|overall\s+|all\s+)?(?P<metric>exports|imports|shipments|trade)"
+        r"|^\s+of\s+(?:everything|all\s+(?:that|what))\s+Japan\s+(?:(?P<imports>bought|imported)|(?P<exports>sold|exported|shipped))",
+        "match": [" of Japan's total exports", " of total imports"],
+        "no_match": [" of growth"],
+    },
+    {
+        "id": "share.accounted",
+        "side": "before",
+        "raw": True,
+        "pattern": r"(?:accounted\s+for|accounting\s+for|accounts\s+for|share\s+of|made\s+up|makes\s+up|represented"
+        r"|took|takes|supplied|supplies|share\s+(?:rose|fell|climbed|slipped|was|stood)\s+(?:to|at)?)\s+$",
+        "match": ["accounted for ", "supplied ", "share rose to "],
+        "no_match": ["rose "],
+    },
 ]
 
 BASES: list[dict] = [
-    {"id": "basis.mom", "basis": "mom",
-     "pattern": r"month[-\s]on[-\s]month|m/m|from\s+(?:the\s+)?(?:previous|prior|preceding)\s+month|from\s+a\s+month\s+(?:earlier|ago)",
-     "match": ["month-on-month", "from the previous month"], "no_match": ["year-on-year"]},
-    {"id": "basis.yoy", "basis": "yoy",
-     "pattern": r"year[-\s]on[-\s]year|y/y|yoy|from\s+a\s+year\s+(?:earlier|ago)|year[-\s]over[-\s]year",
-     "match": ["year-on-year", "yoy"], "no_match": ["month-on-month"]},
+    {
+        "id": "basis.mom",
+        "basis": "mom",
+        "pattern": r"month[-\s]on[-\s]month|m/m|from\s+(?:the\s+)?(?:previous|prior|preceding)\s+month|from\s+a\s+month\s+(?:earlier|ago)",
+        "match": ["month-on-month", "from the previous month"],
+        "no_match": ["year-on-year"],
+    },
+    {
+        "id": "basis.yoy",
+        "basis": "yoy",
+        "pattern": r"year[-\s]on[-\s]year|y/y|yoy|from\s+a\s+year\s+(?:earlier|ago)|year[-\s]over[-\s]year",
+        "match": ["year-on-year", "yoy"],
+        "no_match": ["month-on-month"],
+    },
 ]
 
 TOTALS: list[dict] = [
-    {"id": "partner.total", "pattern": r"total|overall|global|worldwide|all\s+countries",
-     "match": ["overall", "total"], "no_match": ["totaling"]},
+    {
+        "id": "partner.total",
+        "pattern": r"total|overall|global|worldwide|all\s+countries",
+        "match": ["overall", "total"],
+        "no_match": ["totaling"],
+    },
 ]
 
 RANKING: list[dict] = [
-    {"id": "streak.ranking",
-     "pattern": r"(?:largest|biggest|top|leading|second[-\s]largest)\s+(?:\w+\s+)?(?:destination|partner|market|supplier|source)",
-     "match": ["the largest export destination", "top trading partner"], "no_match": ["largest"]},
+    {
+        "id": "streak.ranking",
+        "pattern": r"(?:largest|biggest|top|leading|second[-\s]largest)\s+(?:\w+\s+)?(?:destination|partner|market|supplier|source)",
+        "match": ["the largest export destination", "top trading partner"],
+        "no_match": ["largest"],
+    },
 ]
 
 # A threshold verb right before an amount makes it a bound, not a level ("topped 100 trillion yen"):
 # the amount keeps its claim, with this hedge.
 THRESHOLDS: list[dict] = [
-    {"id": "hedge.above", "hedge": "more than", "raw": True,
-     "pattern": r"(?<![\w])(?:exceeded|exceeds?|topped|tops?|surpassed|surpasses|broke\s+through|crossed)\s+$",
-     "match": ["topped ", "exceeded "], "no_match": ["rose "]},
-    {"id": "hedge.below", "hedge": "less than", "raw": True,
-     "pattern": r"(?<![\w])(?:fell|dropped|slipped|stayed|remained)\s+below\s+$",
-     "match": ["fell below "], "no_match": ["fell "]},
+    {
+        "id": "hedge.above",
+        "hedge": "more than",
+        "raw": True,
+        "pattern": r"(?<![\w])(?:exceeded|exceeds?|topped|tops?|surpassed|surpasses|broke\s+through|crossed)\s+$",
+        "match": ["topped ", "exceeded "],
+        "no_match": ["rose "],
+    },
+    {
+        "id": "hedge.below",
+        "hedge": "less than",
+        "raw": True,
+        "pattern": r"(?<![\w])(?:fell|dropped|slipped|stayed|remained)\s+below\s+$",
+        "match": ["fell below "],
+        "no_match": ["fell "],
+    },
 ]
 
 # Words that end a clause inside a sentence (for the clause-scoped rules).

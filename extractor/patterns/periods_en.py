@@ -52,7 +52,11 @@ RULES: list[dict] = [
         "id": "period.fiscal_definition",
         "kind": "fiscal_definition",
         "pattern": r"(?P<m1>{MONTH})\s*[-–—/]\s*(?P<m2>{MONTH})\s+fiscal[-\s]+(?P<unit>year|period|half)",
-        "match": ["March-April fiscal period", "March-April fiscal year", "July-December fiscal half"],
+        "match": [
+            "March-April fiscal period",
+            "March-April fiscal year",
+            "July-December fiscal half",
+        ],
         "no_match": ["April-March", "fiscal year"],
     },
     {
@@ -64,8 +68,12 @@ RULES: list[dict] = [
         r"|by\s+(?:end[-\s]+(?P<month>March)|(?P<month>March)[-\s]+end|the\s+end\s+of\s+(?P<month>March))"
         r"(?:,?\s+(?P<year>\d{4}))?",
         "match": [
-            "the fiscal year ending March 2025", "fiscal year through March", "the year to March",
-            "the fiscal year ending in March", "the year ended March 2025", "by March end",
+            "the fiscal year ending March 2025",
+            "fiscal year through March",
+            "the year to March",
+            "the fiscal year ending in March",
+            "the year ended March 2025",
+            "by March end",
         ],
         "no_match": ["fiscal 2024", "March 2025"],
     },
@@ -91,7 +99,12 @@ RULES: list[dict] = [
         "kind": "calendar_half",
         "pattern": r"(?:the\s+)?(?P<half>first|second)\s+half\s+(?:of\s+)?(?:(?:the\s+)?(?:calendar\s+)?year\s+)?(?P<year>\d{4})"
         r"|H(?P<half>[12])\s+(?P<year>\d{4})|(?P<year>\d{4})\s*H(?P<half>[12])",
-        "match": ["the first half of 2025", "H1 2025", "2025 H2", "second half of calendar year 2024"],
+        "match": [
+            "the first half of 2025",
+            "H1 2025",
+            "2025 H2",
+            "second half of calendar year 2024",
+        ],
         "no_match": ["first half", "2025"],
     },
     {
@@ -99,8 +112,14 @@ RULES: list[dict] = [
         "kind": "month_range",
         "pattern": r"(?P<m1>{MONTH})\s+(?P<y1>\d{4})\s*(?:[-–—]|\s+(?:through|to)\s+)\s*(?P<m2>{MONTH})\s+(?P<year>\d{4})"
         r"|(?<!\bfrom\s+)(?P<m1>{MONTH})\s*(?:[-–—]|\s+(?:through|to)\s+)\s*(?P<m2>{MONTH})(?:,?\s+(?P<year>\d{4}))?",
-        "match": ["January-June", "January-June 2025", "April–September", "October through March",
-                  "April to September", "April 2021 to March 2022"],
+        "match": [
+            "January-June",
+            "January-June 2025",
+            "April–September",
+            "October through March",
+            "April to September",
+            "April 2021 to March 2022",
+        ],
         "no_match": ["January", "from January to June"],
     },
     {
@@ -129,14 +148,24 @@ RULES: list[dict] = [
         "kind": "year_earlier",
         "pattern": r"(?:the\s+)?same\s+(?:month|period|time|quarter)\s+(?:of\s+|in\s+)?"
         r"(?:last\s+year|a\s+year\s+(?:earlier|ago|before)|the\s+(?:previous|prior|preceding)\s+year)",
-        "match": ["the same month last year", "same period a year earlier", "the same period last year"],
+        "match": [
+            "the same month last year",
+            "same period a year earlier",
+            "the same period last year",
+        ],
         "no_match": ["last year", "the same month"],
     },
     {
         "id": "period.year_earlier",
         "kind": "year_earlier",
         "pattern": r"(?:a|the)\s+year\s+(?:earlier|ago|before)|(?:the\s+)?(?:previous|prior|preceding)\s+year(?:['’]s)?",
-        "match": ["a year earlier", "the previous year", "the previous year's", "a year ago", "the year before"],
+        "match": [
+            "a year earlier",
+            "the previous year",
+            "the previous year's",
+            "a year ago",
+            "the year before",
+        ],
         "no_match": ["last year", "previous month"],
     },
     {
@@ -157,7 +186,12 @@ RULES: list[dict] = [
         "id": "period.half_bare",
         "kind": "half_bare",
         "pattern": r"(?:the\s+)?(?P<half>first|second)\s+half(?:\s+of\s+(?:the|this|last)\s+(?P<fy>fiscal\s+)?year)?(?:['’]s)?(?!\s+of\s+(?:fiscal|FY|\d))",
-        "match": ["the first half of the year", "the first half's", "second half", "the first half of the fiscal year"],
+        "match": [
+            "the first half of the year",
+            "the first half's",
+            "second half",
+            "the first half of the fiscal year",
+        ],
         "no_match": ["first half of 2025"],
     },
     {
