@@ -64,14 +64,28 @@ _STEMS: tuple[str, ...] = (
 )  # fmt: skip
 
 
+# A match holds a stem at most _LEAD characters after its start ("against the u.s. dollar") and
+# ends at most _TAIL characters after the start of that stem.
+_LEAD, _TAIL = 20, 40
+
+
 def might_have_claims(text: str) -> bool:
     """True when ``text`` could hold a trade claim; False means the extractor can skip it.
 
-    Pure and cheap: a few substring scans, then (only when one hits) one regex search that
-    stops at the first trade word. Same answer as ``TRADE_VOCABULARY.search(text.lower())``.
+    Pure and cheap: a substring scan per stem; on a hit, the regex runs on a small window
+    around it, and only when no window holds a trade word does it scan the text from just
+    before the first stem. Same answer as ``TRADE_VOCABULARY.search(text.lower())``.
     """
     low = text.lower()
+    first = -1
     for stem in _STEMS:
-        if stem in low:
-            return TRADE_VOCABULARY.search(low) is not None
-    return False
+        at = low.find(stem)
+        if at < 0:
+            continue
+        end = at + _TAIL
+        m = TRADE_VOCABULARY.search(low, max(0, at - _LEAD), end)
+        if m is not None and (m.end() < end or end >= len(low)):  # not cut short by the window
+            return True
+        if first < 0 or at < first:
+            first = at
+    return first >= 0 and TRADE_VOCABULARY.search(low, max(0, first - _LEAD)) is not None

@@ -30,6 +30,7 @@ TRADE_SENTENCES = [
     "Customs-cleared figures showed a rebound.",
     "The dollar-yen rate stood at 148.",
     "The yen traded at 157 against the U.S. dollar.",
+    "The yen fell to 160 against the U.S. dollar.",  # the stem is 17 characters into the match
     "3月の輸出は前年同月比3.9%増えた。",
     "貿易収支は5兆円の赤字だった。",
     "財務省が発表した。",
@@ -69,6 +70,31 @@ def test_word_boundaries_keep_lookalikes_out(text: str) -> None:
 @given(st.text(max_size=200))
 def test_fast_path_agrees_with_the_regex(text: str) -> None:
     """The substring fast path is only a shortcut: the answer is the regex's."""
+    assert might_have_claims(text) == (TRADE_VOCABULARY.search(text.lower()) is not None)
+
+
+FRAGMENTS = ["export", "exportation", "important", "imports", "tradition", "traded", "currently",
+             "current account", "against the", "u.s.", "dollar", "dollars", "per", "yen", "usd",
+             "jpy", "mof", "mofa", "balance of", "trade", "ministry", "finance", "exchange",
+             "exchanged", "rates", "re-", "x" * 30, "輸出", "円", "安"]  # fmt: skip
+
+
+@pytest.mark.parametrize("gap", range(20, 40))
+def test_a_word_cut_by_the_window_is_not_a_match(gap: int) -> None:
+    """ "import" in "important" opens a window that may end right after the "export" of
+    "exportation": that is no trade word, and the answer stays the regex's (no match)."""
+    text = "important" + " " * gap + "exportation"
+    assert not might_have_claims(text)
+    assert might_have_claims(text + " and exports")
+
+
+@given(
+    st.lists(st.sampled_from(FRAGMENTS), max_size=40),
+    st.lists(st.sampled_from(["", " ", "-", "/", ".", "\n", "a"]), min_size=40, max_size=40),
+)
+def test_windows_agree_with_the_regex_near_lookalikes(parts: list[str], seps: list[str]) -> None:
+    """Stems next to lookalikes and cut by the search window: still the regex's answer."""
+    text = "".join(p + s for p, s in zip(parts, seps, strict=False))
     assert might_have_claims(text) == (TRADE_VOCABULARY.search(text.lower()) is not None)
 
 
