@@ -23,6 +23,7 @@ from typing import Any
 from extractor.errors import InputError
 from extractor.model import FLAGGED_VERDICTS, KINDS, METRICS, VERDICTS, Finding, Normalized
 from extractor.periods import Period
+from extractor.reference.partners import PARTNERS as REFERENCE_PARTNERS
 
 UNITS_BY_KIND: dict[str, frozenset[str | None]] = {
     "level": frozenset({"JPY", "USD"}),
@@ -33,16 +34,7 @@ UNITS_BY_KIND: dict[str, frozenset[str | None]] = {
     "direction": frozenset({None}),
     "record": frozenset({None}),
 }
-PARTNERS: frozenset[str] = frozenset(
-    {
-        "World", "Asia", "China", "United States", "EU", "ASEAN", "Middle East",
-        "Western Europe", "North America", "Central and South America", "Oceania", "Africa",
-        "Central and Eastern Europe", "South Korea", "Taiwan", "Hong Kong", "Thailand",
-        "Singapore", "Malaysia", "Indonesia", "Philippines", "Vietnam", "India", "Australia",
-        "Germany", "France", "United Kingdom", "Italy", "Netherlands", "Russia", "Canada",
-        "Mexico", "Brazil", "Saudi Arabia", "United Arab Emirates", "Qatar", "Kuwait",
-    }
-)  # fmt: skip
+PARTNERS: frozenset[str] = frozenset(REFERENCE_PARTNERS)  # the store's canonical names
 REL_TOL = 1e-3  # "within rounding": both sides normalise the same written number
 
 

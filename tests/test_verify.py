@@ -195,12 +195,3 @@ def test_claim_intervals(value, prec, hedge, inside, outside):
     iv = claim_interval(value, prec, hedge)
     assert iv.contains(inside) and not iv.contains(outside)
 
-
-def test_bare_year_read_as_fiscal_year_when_that_fits(store):
-    c = level("a deficit of 4 trillion yen", -4e12, period="CY2029", precision=0.5e12, sign="deficit",
-              notes=("period.bare_year",))
-    store.figs.append(Fig(FY("CY2029"), "World", "balance", -7e12, release_date=D(2030, 1, 20)))
-    f = verify_claim(c, ctx(store))
-    assert f.verdict == "consistent" and "fiscal year FY2029" in f.message
-    plain = level("a deficit of 4 trillion yen", -4e12, period="CY2029", precision=0.5e12, sign="deficit")
-    assert verify_claim(plain, ctx(store)).verdict == "contradicted"

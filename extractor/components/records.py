@@ -117,7 +117,7 @@ def make_streak(
 ) -> Streak:
     return Streak(
         count=p.count,
-        unit=p.unit or unit,
+        unit=p.unit or unit,  # type: ignore[arg-type]
         condition=condition,  # type: ignore[arg-type]
         first=p.first,
         threshold=threshold,

@@ -24,10 +24,7 @@ streak.match / streak.wrong                   "fourth consecutive year", "first 
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from extractor.model import Claim, Finding
-from extractor.periods import Period
 from extractor.verify.changes import check_change, check_direction
 from extractor.verify.context import VerifyContext, finding
 from extractor.verify.history import check_record, check_streak
@@ -46,7 +43,6 @@ RULES = (
 
 FISCAL_NOTE = "period.fiscal_definition"
 TRADE_METRICS = ("exports", "imports", "balance")
-BARE_YEAR_NOTE = "period.bare_year"  # the extractor read a bare "2024" as the calendar year
 
 
 def verify_claim(claim: Claim, ctx: VerifyContext) -> Finding:
@@ -70,22 +66,7 @@ def verify_claim(claim: Claim, ctx: VerifyContext) -> Finding:
     if claim.metric not in TRADE_METRICS or claim.period is None:
         missing = "metric" if claim.metric not in TRADE_METRICS else "period"
         return _unresolved(claim, f"its {missing} could not be resolved")
-    found = _dispatch(claim, ctx)
-    if found.flagged and claim.period.kind == "CY" and BARE_YEAR_NOTE in claim.notes:
-        return _as_fiscal_year(claim, ctx, found)
-    return found
-
-
-def _as_fiscal_year(claim: Claim, ctx: VerifyContext, found: Finding) -> Finding:
-    """A bare "2024" in a fiscal-year release often means FY2024 (Japanese 年度 translated
-    without "fiscal"): when the fiscal-year reading is consistent, say so instead of flagging."""
-    assert claim.period is not None
-    fy = Period.fiscal_year(claim.period.year)
-    alt = _dispatch(replace(claim, period=fy), ctx)
-    if alt.verdict != "consistent":
-        return found
-    return replace(alt, claim=claim,
-                   message=f"read as fiscal year {fy} (the article says {claim.period.year}): {alt.message}")
+    return _dispatch(claim, ctx)
 
 
 def _dispatch(claim: Claim, ctx: VerifyContext) -> Finding:

@@ -65,8 +65,8 @@ def official_change(ctx: VerifyContext, claim: Claim) -> Change | None:
     if base is None:
         return None
     pct = float(published_pct) if published_pct is not None else size_change(cur.value, base.value)
-    printed = published_pct is not None and getattr(cur, "source_kind", "") != "derived"
-    return Change(pct, cur.value - base.value, cur, base, printed)
+    as_printed = published_pct is not None and getattr(cur, "source_kind", "") != "derived"
+    return Change(pct, cur.value - base.value, cur, base, as_printed)
 
 
 def _describe(claim: Claim, ch: Change) -> str:
