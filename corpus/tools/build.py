@@ -2,6 +2,7 @@
 
     .venv/bin/python corpus/tools/build.py          # corpus/src/*.ann -> corpus/*.md + corpus/*.gold.yaml
     .venv/bin/python corpus/tools/build.py --check  # fail when a built file is stale or a gold file is bad
+    .venv/bin/python corpus/tools/build.py --dir corpus/heldout  # another folder laid out the same way
 
 A source is the article's front matter and body with every claim marked inline:
 
@@ -171,24 +172,31 @@ def readme_with_summary(readme: str, corpus: list) -> str:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--check", action="store_true", help="verify, do not write")
+    ap.add_argument(
+        "--dir", type=Path, default=CORPUS, help="corpus folder with src/*.ann (default: corpus/)"
+    )
     args = ap.parse_args(argv)
+    root = args.dir.resolve()
+    if not (root / "src").is_dir():
+        print(f"build: {root} has no src/ folder of .ann sources", file=sys.stderr)
+        return 2
     stale = []
-    for src in sorted((CORPUS / "src").glob("*.ann")):
+    for src in sorted((root / "src").glob("*.ann")):
         md, gold = build_one(src)
-        for path, content in ((CORPUS / f"{src.stem}.md", md),
-                              (CORPUS / f"{src.stem}.gold.yaml", gold)):  # fmt: skip
+        for path, content in ((root / f"{src.stem}.md", md),
+                              (root / f"{src.stem}.gold.yaml", gold)):  # fmt: skip
             current = path.read_text(encoding="utf-8") if path.exists() else None
             if current != content:
                 stale.append(path.name)
                 if not args.check:
                     path.write_text(content, encoding="utf-8")
     try:
-        corpus = load_corpus(CORPUS)
+        corpus = load_corpus(root)
     except ExtractorError as exc:
         print(f"build: {exc}", file=sys.stderr)
         return 1
     n = len(corpus)
-    readme = CORPUS / "README.md"
+    readme = root / "README.md"
     current = readme.read_text(encoding="utf-8")
     wanted = readme_with_summary(current, corpus)
     if wanted != current:
