@@ -125,6 +125,9 @@ def _phrase(m: Any, rule: _Rule, months: dict[str, int]) -> PeriodPhrase:
         return months.get(g[key].lower().rstrip(".")) if key in g else None
 
     year = int(g["year"]) if "year" in g else (2000 + int(g["yy"]) if "yy" in g else None)
+    half = _HALF.get(g.get("half", "").lower())
+    if rule.kind == "fiscal_half" and half is None and "m1" in g:  # "the April-September half"
+        half = 1 if month("m1") == 4 else 2
     return PeriodPhrase(
         text=m.group(),
         start=m.start(),
@@ -134,7 +137,7 @@ def _phrase(m: Any, rule: _Rule, months: dict[str, int]) -> PeriodPhrase:
         month=month("month") or month("m1"),
         month2=month("m2"),
         year=year,
-        half=_HALF.get(g.get("half", "").lower()),
+        half=half,
         same="same" in g,
         unit=g.get("unit", "fiscal" if "fy" in g else None),
     )

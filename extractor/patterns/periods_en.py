@@ -82,8 +82,11 @@ RULES: list[dict] = [
         "kind": "fiscal_half",
         "pattern": r"(?:the\s+)?(?P<half>first|second)\s+half\s+of\s+(?:the\s+)?"
         r"(?:fiscal(?:\s+year)?|FY)\s*(?P<year>\d{4})"
-        r"|(?:FY|fiscal\s+)(?P<year>\d{4})\s*H(?P<half>[12])",
-        "match": ["the first half of fiscal 2025", "FY2025 H1", "second half of FY2024"],
+        r"|(?:FY|fiscal\s+)(?P<year>\d{4})\s*H(?P<half>[12])"
+        r"|(?:the\s+)?(?P<m1>April|October)\s*[-–]\s*(?P<m2>September|March)\s+half\s+of\s+"
+        r"(?:the\s+)?(?:fiscal(?:\s+year)?|FY)\s*(?P<year>\d{4})",
+        "match": ["the first half of fiscal 2025", "FY2025 H1", "second half of FY2024",
+                  "the April-September half of fiscal 2025", "October-March half of FY2024"],
         "no_match": ["first half of 2025"],
     },
     {
