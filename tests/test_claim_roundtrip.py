@@ -82,3 +82,28 @@ def test_figures_and_periods_round_trip(period, which, amount, pct, style, what)
     if what == "deficit":
         expected_pct = -float(pct)  # a narrowing deficit: its size shrank
     assert abs(change.normalized.value - expected_pct) < 1e-9, (sentence, change.normalized)
+
+
+PARTNER_NAMES = {
+    "United States": ["the United States", "the U.S.", "the US"],
+    "China": ["China"],
+    "EU": ["the European Union", "the EU"],
+    "Asia": ["Asia"],
+    "ASEAN": ["ASEAN", "Southeast Asia"],
+    "Middle East": ["the Middle East"],
+}
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(periods, st.sampled_from(sorted(PARTNER_NAMES)), st.integers(0, 5), pcts, st.booleans())
+def test_partners_round_trip(period, partner, which, pct, exports):
+    name = PARTNER_NAMES[partner][which % len(PARTNER_NAMES[partner])]
+    phrase = period_phrases(period)[which % len(period_phrases(period))]
+    flow, prep = ("exports", "to") if exports else ("imports", "from")
+    sentence = f"In {phrase}, Japan's {flow} {prep} {name} grew {pct}% from a year earlier."
+    claims = extract_claims(sentence, published=period.end + dt.timedelta(days=60))
+    changes = [c for c in claims if c.kind == "change"]
+    assert len(changes) == 1, (sentence, claims)
+    c = changes[0]
+    assert (c.metric, c.partner, c.period) == (flow, partner, period), (sentence, c)
+    assert c.normalized is not None and abs(c.normalized.value - float(pct)) < 1e-9
