@@ -74,7 +74,9 @@ def _check(article: Article, config: Any | None, store: Any | None) -> ArticleRe
     rates = tuple(c.normalized.value for c in claims
                   if c.kind == "rate" and c.normalized is not None and not c.excluded)
     ctx = VerifyContext(store=store, published=published, stated_rates=rates,
-                        tolerance=float(getattr(config, "tolerance", 0.0) or 0.0))
+                        tolerance=float(getattr(config, "tolerance", 0.0) or 0.0),
+                        periods=tuple(dict.fromkeys(c.period for c in claims if c.period)),
+                        partners=tuple(dict.fromkeys(c.partner for c in claims)))
     findings = tuple(_configured(verify_claim(c, ctx), config) for c in claims)
     findings = _suppressed(findings, article.text)
     return ArticleReport(

@@ -195,3 +195,20 @@ def test_claim_intervals(value, prec, hedge, inside, outside):
     iv = claim_interval(value, prec, hedge)
     assert iv.contains(inside) and not iv.contains(outside)
 
+
+
+def test_carried_over_attribution_is_not_flagged_when_another_reading_fits(store):
+    # 544.1 bn is March 2030's surplus; attributed to FY2029 by inheritance it would be a mismatch
+    inherited = level("544.1 billion yen", 544.1e9, period="FY2029", precision=0.05e9,
+                      notes=("attr.period:inherited",))
+    c = ctx(store, periods=(FY("FY2029"), FY("2030-03")))
+    f = verify_claim(inherited, c)
+    assert (f.verdict, f.rule) == ("unverifiable", "attribution.uncertain")
+    assert "period 2030-03" in f.message
+    stated = level("544.1 billion yen", 544.1e9, period="FY2029", precision=0.05e9,
+                   notes=("attr.period:stated",))
+    assert verify_claim(stated, c).verdict == "contradicted"
+    # a planted error that no reading explains stays flagged
+    wrong = level("612.0 billion yen", 612.0e9, period="FY2029", precision=0.05e9,
+                  notes=("attr.period:inherited",))
+    assert verify_claim(wrong, c).verdict == "contradicted"

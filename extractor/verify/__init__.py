@@ -5,6 +5,8 @@ Rule ids (dotted; configuration switches them off by prefix):
 =========================  ===================================================================
 scope.excluded             out of scope (tariffs, forecasts, services ...): not checked
 scope.unresolved           metric, partner or period not resolved: unverifiable
+attribution.uncertain      flagged as attributed, but consistent under another reading of a period,
+                           partner or metric that was carried over from elsewhere: unverifiable
 reference.not_held         the reference holds no figure to compare with: unverifiable
 period.fiscal_definition   a wrong definition of Japan's fiscal year (it runs April-March)
 value.match                a level matches the figure current at publication
@@ -24,6 +26,8 @@ streak.match / streak.wrong                   "fourth consecutive year", "first 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from extractor.model import Claim, Finding
 from extractor.verify.changes import check_change, check_direction
 from extractor.verify.context import VerifyContext, finding
@@ -33,7 +37,7 @@ from extractor.verify.levels import check_level_jpy, check_level_usd, check_rate
 __all__ = ["VerifyContext", "verify_claim", "RULES"]
 
 RULES = (
-    "scope.excluded", "scope.unresolved", "reference.not_held", "period.fiscal_definition",
+    "scope.excluded", "scope.unresolved", "attribution.uncertain", "reference.not_held", "period.fiscal_definition",
     "value.match", "value.other_vintage", "value.mismatch", "sign.surplus_deficit",
     "fx.plausible_rate", "fx.implausible_rate", "rate.match", "rate.plausible", "rate.mismatch",
     "share.match", "share.mismatch", "change.match", "change.mismatch", "change.undefined",
@@ -66,7 +70,39 @@ def verify_claim(claim: Claim, ctx: VerifyContext) -> Finding:
     if claim.metric not in TRADE_METRICS or claim.period is None:
         missing = "metric" if claim.metric not in TRADE_METRICS else "period"
         return _unresolved(claim, f"its {missing} could not be resolved")
-    return _dispatch(claim, ctx)
+    found = _dispatch(claim, ctx)
+    if found.flagged and found.verdict != "wrong_period":
+        return _second_opinion(claim, ctx, found)
+    return found
+
+
+def _alternatives(claim: Claim, ctx: VerifyContext) -> list[tuple[str, Claim]]:
+    """Other readings of a claim whose attributes were not stated next to it."""
+    notes = set(claim.notes)
+    alts: list[tuple[str, Claim]] = []
+    if notes & {"attr.period:inherited", "attr.period:published"}:
+        alts += [(f"period {p}", replace(claim, period=p)) for p in ctx.periods if p != claim.period]
+    if notes & {"attr.partner:inherited", "attr.partner:default"}:
+        alts += [(f"partner {x}", replace(claim, partner=x))
+                 for x in ("World", *ctx.partners) if x != claim.partner]
+    if "attr.metric:inherited" in notes:
+        alts += [(f"metric {m}", replace(claim, metric=m)) for m in TRADE_METRICS if m != claim.metric]
+    return alts
+
+
+def _second_opinion(claim: Claim, ctx: VerifyContext, found: Finding) -> Finding:
+    """Quiet beats loud: a flag on a claim whose period, partner or metric was carried over from
+    elsewhere is withdrawn when another reading from the same article makes it consistent."""
+    for what, alt in _alternatives(claim, ctx):
+        other = _dispatch(alt, ctx)
+        if other.verdict == "consistent":
+            return finding(
+                claim, "unverifiable", "attribution.uncertain",
+                f"not flagged: read with the {what} (carried over from elsewhere in the article) it is "
+                f"consistent ({other.message}); as attributed: {found.message}",
+                official_fig=found.official,
+            )
+    return found
 
 
 def _dispatch(claim: Claim, ctx: VerifyContext) -> Finding:

@@ -39,6 +39,8 @@ class VerifyContext:
     published: dt.date | None = None
     stated_rates: tuple[float, ...] = ()
     tolerance: float = 0.0
+    periods: tuple[Period, ...] = ()  # every period the article mentions (for second opinions)
+    partners: tuple[str, ...] = ()  # every partner the article mentions
     _cache: dict[tuple[str, str, str], Figures] = field(default_factory=dict)
 
     def figures(self, flow: str, partner: str, period: Period) -> Figures:
