@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import asdict, dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from extractor.periods import Period
 
@@ -44,19 +44,9 @@ Verdict = Literal[
 ]
 Severity = Literal["error", "warning", "info"]
 
-METRICS: tuple[str, ...] = ("exports", "imports", "balance", "usd_jpy_rate", "other")
-KINDS: tuple[str, ...] = ("level", "change", "direction", "record", "streak", "share", "rate")
-VERDICTS: tuple[str, ...] = (
-    "consistent",
-    "contradicted",
-    "wrong_sign",
-    "wrong_direction",
-    "false_record",
-    "wrong_streak",
-    "wrong_period",
-    "unverifiable",
-    "not_checked",
-)
+METRICS: tuple[str, ...] = get_args(Metric)
+KINDS: tuple[str, ...] = get_args(Kind)
+VERDICTS: tuple[str, ...] = get_args(Verdict)
 FLAGGED_VERDICTS = frozenset(
     {"contradicted", "wrong_sign", "wrong_direction", "false_record", "wrong_streak", "wrong_period"}
 )

@@ -36,6 +36,19 @@ def _claimed_sign(claim: Claim) -> int | None:
     return None
 
 
+def _sign_conflict(claim: Claim, ref: Any, note: str) -> Finding | None:
+    """A surplus where MOF reported a deficit (or the reverse), whatever the amount."""
+    sign = _claimed_sign(claim)
+    if sign is None or ref.value == 0 or (ref.value > 0) == (sign > 0):
+        return None
+    return finding(
+        claim, "wrong_sign", "sign.surplus_deficit",
+        f"MOF reported {msg.balance_phrase(ref.value)}{msg.partner_phrase(claim.partner)} for "
+        f"{claim.period}, not a {'deficit' if sign < 0 else 'surplus'} {msg.provenance(ref)}{note}",
+        official_fig=official(ref), suggestion=msg.balance_phrase(ref.value),
+    )
+
+
 def check_level_jpy(claim: Claim, ctx: VerifyContext) -> Finding:
     assert claim.normalized is not None and claim.period is not None
     figs = ctx.figures(claim.metric, claim.partner, claim.period)
@@ -44,16 +57,11 @@ def check_level_jpy(claim: Claim, ctx: VerifyContext) -> Finding:
     if ref is None:
         return not_held(claim, f"figure for {where}")
     civ = claim_interval(abs(claim.normalized.value), claim.precision, claim.hedge, ctx.tolerance)
-    sign = _claimed_sign(claim)
     note = vintage_note(figs, ref, ctx.published)
     off = official(ref)
-    if sign is not None and ref.value != 0 and (ref.value > 0) != (sign > 0):
-        return finding(
-            claim, "wrong_sign", "sign.surplus_deficit",
-            f"MOF reported {msg.balance_phrase(ref.value)}{msg.partner_phrase(claim.partner)} for "
-            f"{claim.period}, not a {'deficit' if sign < 0 else 'surplus'} {msg.provenance(ref)}{note}",
-            official_fig=off, suggestion=msg.balance_phrase(ref.value),
-        )
+    swapped = _sign_conflict(claim, ref, note)
+    if swapped is not None:
+        return swapped
     if _matches(civ, ref):
         return finding(claim, "consistent", "value.match",
                        f"matches MOF: {msg.level_phrase(claim.metric, ref.value)} for {where} "
@@ -147,13 +155,9 @@ def check_level_usd(claim: Claim, ctx: VerifyContext) -> Finding:
     rates, why = plausible_rates(ctx, claim.period)
     if not rates:
         return not_held(claim, f"exchange rate around {ctx.published or claim.period}")
-    sign = _claimed_sign(claim)
-    if sign is not None and ref.value != 0 and (ref.value > 0) != (sign > 0):
-        return finding(
-            claim, "wrong_sign", "sign.surplus_deficit",
-            f"MOF reported {msg.balance_phrase(ref.value)}{msg.partner_phrase(claim.partner)} for "
-            f"{claim.period} {msg.provenance(ref)}", official_fig=official(ref),
-        )
+    swapped = _sign_conflict(claim, ref, "")
+    if swapped is not None:
+        return swapped
     lo, hi = min(rates) * (1 - RATE_SLACK), max(rates) * (1 + RATE_SLACK)
     civ = claim_interval(abs(claim.normalized.value), claim.precision, claim.hedge, ctx.tolerance)
     candidates = [ref, *figs.others()]
