@@ -31,6 +31,24 @@ What a Claim carries is documented in :mod:`extractor.model`. Conventions of thi
   ``target``, ``stock_index``, ``services``, ``other_country``, ``commodity``, ``ranking``
   ("the largest export destination for three consecutive years"), ``unnamed_partner``
   ("other Asian economies"), ``other_currency``;
+- every claim says in ``notes`` how its period, partner and metric were resolved, exactly one
+  note each (the verifier stays quiet about a mismatch that may be an attribution slip):
+
+  ``attr.period:stated``     a period phrase of the claim's own sentence (relative ones too:
+                             "a year earlier") or a definition phrase;
+  ``attr.period:inherited``  the article's current period, carried from another sentence (or a
+                             figure repeated from an earlier sentence);
+  ``attr.period:published``  nothing stated or carried: only the publication date was left,
+                             which may leave ``period`` None;
+  ``attr.partner:stated``    a partner or a "total" cue in the sentence, or an unmarked figure in
+                             a paragraph that has not been about any partner (Japan's total);
+  ``attr.partner:inherited`` carried from the previous sentence ("exports *there*", "the
+                             region") or from an earlier mention of the same figure;
+  ``attr.partner:default``   World only because nothing is named, although the paragraph was
+                             about a partner;
+  ``attr.metric:stated``     a metric word in the sentence ("exports", "purchases from abroad");
+  ``attr.metric:inherited``  carried from the previous sentence (or unresolved: ``other`` with
+                             ``metric.unresolved``);
 - bare counts ("90-day", "I agree 0") are not claims; counts inside streak and record phrases
   are read by those phrases.
 """

@@ -186,3 +186,57 @@ def test_a_sentence_restating_the_figure_keeps_the_partner():
     rec = next(c for c in cs if c.kind == "record")
     assert rec.partner == "Canada"
     assert next(c for c in cs if c.text == "narrowed").partner == "World"
+
+
+# -- how each attribute was resolved (attr.* notes) -----------------------------------------
+
+
+def _attrs(claim):
+    return {n.split(":")[0]: n.split(":")[1] for n in claim.notes if n.startswith("attr.")}
+
+
+def _claim(text, surface, published=PUB):
+    found = [c for c in extract_claims(text, published) if c.text == surface]
+    assert found, (surface, [c.text for c in extract_claims(text, published)])
+    return found[0]
+
+
+def test_every_claim_has_exactly_one_note_per_attribute():
+    text = (
+        "Exports to China rose 3.9% in March 2025. Imports there fell 2.0%.\n\n"
+        "The trade balance swung to a surplus of 544.1 billion yen. It rose sharply."
+    )
+    for c in extract_claims(text, PUB):
+        kinds = [n.split(":")[0] for n in c.notes if n.startswith("attr.")]
+        assert sorted(kinds) == ["attr.metric", "attr.partner", "attr.period"], c
+
+
+def test_attr_stated_in_own_sentence():
+    c = _claim("Exports to China rose 3.9% in March 2025.", "3.9%")
+    assert _attrs(c) == {"attr.period": "stated", "attr.partner": "stated", "attr.metric": "stated"}
+
+
+def test_attr_period_and_partner_inherited():
+    text = "Exports to China rose 3.9% in March 2025. Imports there fell 2.0%."
+    c = _claim(text, "2.0%")
+    assert c.partner == "China" and c.period is not None and c.period.code == "2025-03"
+    assert _attrs(c)["attr.period"] == "inherited"
+    assert _attrs(c)["attr.partner"] == "inherited"
+    assert _attrs(c)["attr.metric"] == "stated"
+
+
+def test_attr_partner_default_after_a_partner_paragraph():
+    text = "Exports to China rose 3.9% in March 2025. Imports fell 2.0%."
+    c = _claim(text, "2.0%")
+    assert c.partner == "World" and _attrs(c)["attr.partner"] == "default"
+
+
+def test_attr_metric_inherited_from_pronoun():
+    text = "Exports rose 3.9% in March 2025. It was up 5% in value terms, officials said."
+    c = _claim(text, "5%")
+    assert c.metric == "exports" and _attrs(c)["attr.metric"] == "inherited"
+
+
+def test_attr_period_published_when_nothing_names_one():
+    c = _claim("Exports rose 3.9%.", "3.9%", published=None)
+    assert c.period is None and _attrs(c)["attr.period"] == "published"

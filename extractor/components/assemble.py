@@ -129,7 +129,10 @@ def _sentence(
     built = [_same_figure(c, x, state, sv) for c, x in built]
     same = [x["period"] for _, x in built if "attribution.same_figure" in x["notes"]]
     if same:  # the sentence repeats a figure named earlier: its other claims share that period
-        built = [(c, x if x["_explicit"] else {**x, "period": same[0]}) for c, x in built]
+        built = [
+            (c, x if x["_explicit"] else {**x, "period": same[0], "_attr_period": "inherited"})
+            for c, x in built
+        ]
     _advance(sv, hits, built, state)
     return [finish(c, x) for c, x in built]
 
@@ -150,6 +153,8 @@ def _same_figure(c: Claim, x: dict[str, Any], state: ArticleState, sv: SentenceV
                 "partner": partner,
                 "period": period,
                 "notes": x["notes"] + ("attribution.same_figure",),
+                "_attr_partner": "inherited",
+                "_attr_period": "inherited",
             }
     state.figures.setdefault(key, (x["partner"], x["period"]))
     return c, x

@@ -157,7 +157,12 @@ def subject_metric(sv: SentenceView, pos: int, state: ArticleState) -> MetricHit
 
 
 def partner_at(sv: SentenceView, a: int, b: int, state: ArticleState) -> str:
-    """The partner of a figure at ``[a, b)`` (canonical name; World when none is named).
+    """The partner of a figure at ``[a, b)`` (canonical name; World when none is named)."""
+    return partner_hit(sv, a, b, state)[0]
+
+
+def partner_hit(sv: SentenceView, a: int, b: int, state: ArticleState) -> tuple[str, str]:
+    """(partner, how it was resolved: stated | inherited | default) of a figure at ``[a, b)``.
 
     A partner named earlier in the sentence holds unless a "total" cue or a contrast
     ("while imports fell ...") comes between; a partner of the previous sentence of the same
@@ -166,7 +171,7 @@ def partner_at(sv: SentenceView, a: int, b: int, state: ArticleState) -> str:
     partners = sv.of("PARTNERS")
     for p in partners:
         if b <= p.start <= b + 40 and _PARTNER_GAP.match(sv.text[b : p.start]):
-            return str(p.get("partner"))
+            return str(p.get("partner")), "stated"
     before = [p for p in partners if p.end <= a]
     totals = sv.of("TOTALS", sv.start, a)
     if before:
@@ -176,16 +181,18 @@ def partner_at(sv: SentenceView, a: int, b: int, state: ArticleState) -> str:
             state.anaphora and state.anaphora.search(between)
         )
         blocked = any(t.start >= last.end for t in totals) or contrast
-        return "World" if blocked else str(last.get("partner"))
+        return ("World", "stated") if blocked else (str(last.get("partner")), "stated")
     if totals:
-        return "World"
+        return "World", "stated"
     if (
         state.partner
         and state.anaphora is not None
         and state.anaphora.search(sv.text[sv.start : min(sv.end, b + 30)])
     ):
-        return state.partner
-    return "World"
+        return state.partner, "inherited"
+    if state.partner not in (None, "World", "Other"):
+        return "World", "default"  # the paragraph was about a partner the sentence does not name
+    return "World", "stated"  # an unmarked figure in a paragraph about Japan's total trade
 
 
 def period_at(

@@ -22,7 +22,7 @@ from extractor.components.attribution import (
     MetricHit,
     PeriodHit,
     metric_at,
-    partner_at,
+    partner_hit,
     period_at,
 )  # fmt: skip
 from extractor.components.context import SentenceView
@@ -70,20 +70,34 @@ def attribute(
     )
     if mh.source == "none":
         notes += ("metric.unresolved",)
+    partner, partner_how = partner_hit(sv, a, b, state)
     return {
         "metric": mh.metric,
         "sign": mh.sign if mh.metric == "balance" else None,
-        "partner": partner_at(sv, a, b, state),
+        "partner": partner,
         "period": period,
         "notes": notes,
         "excluded": excluded,
         "_explicit": hit is not None and not hit.phrase.relative and not hit.base,
         "_base": base,
+        "_attr_period": "stated" if hit is not None else "inherited" if period else "published",
+        "_attr_partner": partner_how,
+        "_attr_metric": "stated" if mh.source == "mention" else "inherited",
     }
+
+
+ATTRS = ("period", "partner", "metric")
+
+
+def attr_notes(extra: dict[str, Any]) -> tuple[str, ...]:
+    """The ``attr.<what>:<how>`` notes of a claim (see :mod:`extractor.extract`)."""
+    return tuple(f"attr.{what}:{extra['_attr_' + what]}" for what in ATTRS)
 
 
 def finish(claim: Claim, extra: dict[str, Any]) -> Claim:
     fields = {k: v for k, v in extra.items() if not k.startswith("_")}
+    kept = tuple(n for n in fields.get("notes", ()) if not n.startswith("attr."))
+    fields["notes"] = kept + attr_notes(extra)
     if fields.get("partner") == "Other" and not fields.get("excluded"):
         fields["excluded"] = "unnamed_partner"
     return dataclasses.replace(claim, **fields)
@@ -153,7 +167,7 @@ def quantity_claim(
         percent=q.unit == "percent",
     )
     if kind == "rate":
-        extra["partner"] = "World"
+        extra["partner"], extra["_attr_partner"] = "World", "stated"
         if extra["excluded"] == "commodity":  # "Blame oil, gas and a yen that averaged 111.91"
             extra["excluded"] = None
     if q.unit == "unknown" and not extra["excluded"]:

@@ -97,6 +97,7 @@ def record_claims(
                 named = sv.of("PARTNERS", *region)
                 if named:
                     extra["partner"] = str(named[0].get("partner"))
+                    extra["_attr_partner"] = "stated"
             record = parse_record(m, lex, extra["sign"])
             if record.window_unit == "month":
                 _monthly(extra)
@@ -234,5 +235,6 @@ def definition_claims(sv: SentenceView, hits: list[PeriodHit], state: ArticleSta
         mh = MetricHit("usd_jpy_rate", None, "mention") if rate else None
         extra = attribute(sv, a, b, hits, state, metric=mh, quantity=False)
         extra.update(period=h.period, notes=notes + extra["notes"], excluded=None)
+        extra["_attr_period"] = "stated"
         out.append((base_claim(sv, a, b, "rate" if rate else "level"), extra))
     return out
