@@ -78,7 +78,19 @@ class Rate:
 
 
 def peak_rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: kilobytes
+    """Peak resident set size of this process, in MB.
+
+    ``VmHWM`` from /proc when there is one: ``ru_maxrss`` is a per-process high-water mark
+    that Linux carries across exec, so a child started by a 150 MB parent reports at least
+    150 MB whatever it does itself. ``ru_maxrss`` (kilobytes on Linux) elsewhere."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def megabytes(articles: Sequence[BenchArticle]) -> float:

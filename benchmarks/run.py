@@ -56,7 +56,11 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         "--articles", type=int, default=1000, help="articles per configuration (1,000-100,000)"
     )
     p.add_argument(
-        "--shares", type=float, nargs="+", default=[1.0, 0.05], help="trade shares to run"
+        "--shares",
+        type=float,
+        nargs="*",
+        default=[1.0, 0.05],
+        help="trade shares, one configuration each (none: only the other steps)",
     )
     p.add_argument("--share", type=float, default=0.05, help=argparse.SUPPRESS)  # --rss-child
     p.add_argument("--seed", type=int, default=0)
@@ -242,7 +246,8 @@ def profile(args: argparse.Namespace) -> int:
     import cProfile
     import pstats
 
-    arts = list(iter_articles(args.articles, trade_share=1.0, seed=args.seed, source=args.source))
+    share = args.shares[0] if args.shares else 1.0  # --shares 0: unrelated news alone
+    arts = list(iter_articles(args.articles, trade_share=share, seed=args.seed, source=args.source))
     measure.full_check(arts[:2])  # warm up: imports, the nlp and the reference store
     prof = cProfile.Profile()
     prof.runcall(measure.full_check, arts)
