@@ -240,3 +240,68 @@ def test_attr_metric_inherited_from_pronoun():
 def test_attr_period_published_when_nothing_names_one():
     c = _claim("Exports rose 3.9%.", "3.9%", published=None)
     assert c.period is None and _attrs(c)["attr.period"] == "published"
+
+
+# -- generalised metric, partner and sign words ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text,surface,metric,partner",
+    [
+        ("Purchases from China grew 4.2% in March 2025.", "4.2%", "imports", "China"),
+        ("Sales to the U.S. climbed 7.3% in March 2025.", "7.3%", "exports", "United States"),
+        ("In March 2025 Taiwan bought 7.7% more Japanese goods, India about 4% more.", "7.7%",
+         "exports", "Taiwan"),
+        ("In March 2025 Taiwan bought 7.7% more Japanese goods, India about 4% more.", "about 4%",
+         "exports", "India"),
+        ("Mideast imports fell 6.3% in March 2025.", "6.3%", "imports", "Middle East"),
+        ("Exports to the United States slid in March 2025, though less steeply: the decline was "
+         "3.1%.", "3.1%", "exports", "United States"),
+    ],
+)  # fmt: skip
+def test_metric_and_partner_words(text, surface, metric, partner):
+    c = _claim(text, surface)
+    assert (c.metric, c.partner) == (metric, partner)
+
+
+def test_a_contrast_with_a_new_subject_still_resets_the_partner():
+    c = _claim("Exports to China rose 3% in March 2025, while imports fell 2%.", "2%")
+    assert c.partner == "World"
+
+
+def test_the_bloc_in_the_next_paragraph_refers_back():
+    text = "Q: Did Japan run a surplus with Southeast Asia in March 2025?\n\nA: Yes, 225.1 billion yen with the bloc."
+    assert _claim(text, "225.1 billion yen").partner == "ASEAN"
+
+
+@pytest.mark.parametrize(
+    "text,surface,value,direction",
+    [
+        ("JAPAN'S EXPORTS SINK 11.4% IN MARCH 2025", "11.4%", -11.4, "down"),
+        ("Exports fell 2% in March 2025 and imports fell even faster, by 13.8%.", "13.8%", -13.8,
+         "down"),
+        ("Exports collapsed 45.9% in March 2025.", "45.9%", -45.9, "down"),
+        ("Imports from the U.S. jumped in March 2025, trimming the surplus with America by 33.6%.",
+         "33.6%", -33.6, "down"),
+    ],
+)  # fmt: skip
+def test_sign_from_separated_or_headline_verbs(text, surface, value, direction):
+    c = _claim(text, surface)
+    assert c.normalized.value == value and c.direction == direction
+
+
+def test_the_gap_is_a_deficit():
+    c = _claim("Japan's trade gap widens to ¥303.2bn in March 2025", "¥303.2bn")
+    assert c.metric == "balance" and c.normalized.value < 0
+    d = _claim("JAPAN'S TRADE GAP NARROWS TO ¥231.8BN IN MARCH 2025", "NARROWS")
+    assert d.direction == "up"
+    w = _claim("Japan's trade gap widens to ¥303.2bn in March 2025", "widens")
+    assert w.direction == "down"
+
+
+@pytest.mark.parametrize(
+    "word,value", [("doubled", 100.0), ("quadrupled", 300.0), ("halved", -50.0)]
+)
+def test_multiples_are_changes(word, value):
+    c = _claim(f"Exports to India {word} in March 2025.", word)
+    assert c.kind == "change" and c.normalized.value == value

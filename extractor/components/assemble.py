@@ -111,6 +111,7 @@ def _sentence(
     sv: SentenceView, phrases: list[PeriodPhrase], state: ArticleState, lex: Lexicon, lang: str
 ) -> list[Claim]:
     if sv.paragraph != state.paragraph:
+        state.last_partner = state.partner if state.partner not in (None, "World") else None
         state.paragraph, state.partner = sv.paragraph, None
     hits = _period_hits(sv, phrases, state, lang)
     used: set[int] = set()

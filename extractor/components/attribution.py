@@ -60,6 +60,7 @@ _PARTNER_GAP = regex.compile(
     r"(?:(?:other|broader|wider|greater|rest\s+of(?:\s+the)?)\s+)?$",
     regex.IGNORECASE,
 )
+_REGION = regex.compile(r"\b(?:the\s+(?:region|bloc)|there)\b", regex.IGNORECASE)
 PRONOUN = regex.compile(r"^\W*(?:it|they|this|these|which|that|both|each)\b", regex.IGNORECASE)
 
 
@@ -92,6 +93,7 @@ class ArticleState:
     paragraph: int = -1
     metric: tuple[str, str | None] | None = None  # (metric, sign) of the previous sentence
     partner: str | None = None  # partner carried within the paragraph
+    last_partner: str | None = None  # the partner of the previous paragraph ("the region")
     figures: dict[tuple[float, str], tuple[str, Period | None]] = field(default_factory=dict)
     anaphora: Any = None  # the language's pattern for "there", "the region" ...
 
@@ -130,7 +132,7 @@ def _hit(m: Mention, metrics: list[Mention]) -> MetricHit:
     metric, sign = str(m.get("metric")), m.get("sign")
     if metric == "balance" and sign is None:  # "the trade balance was a deficit of ..."
         signed = [x for x in metrics if x.get("sign") and abs(x.start - m.end) < 40]
-        sign = signed[0].get("sign") if signed else None
+        sign = signed[0].get("sign") if signed else m.get("weak_sign")  # "the gap": a deficit
     return MetricHit(metric, sign, "mention")
 
 
@@ -177,8 +179,13 @@ def partner_hit(sv: SentenceView, a: int, b: int, state: ArticleState) -> tuple[
     if before:
         last = before[-1]
         between = sv.text[last.end : a]
-        contrast = _HARD_BREAK.search(between) and not (
-            state.anaphora and state.anaphora.search(between)
+        hard = _HARD_BREAK.search(between)
+        # "exports to the US slid, though less steeply: the decline was 3.1%" keeps the partner;
+        # "..., while imports fell 2%" (a new subject after the contrast) does not
+        contrast = (
+            hard
+            and sv.of("METRICS", last.end + hard.end(), a)
+            and not (state.anaphora and state.anaphora.search(between))
         )
         blocked = any(t.start >= last.end for t in totals) or contrast
         return ("World", "stated") if blocked else (str(last.get("partner")), "stated")
@@ -190,6 +197,8 @@ def partner_hit(sv: SentenceView, a: int, b: int, state: ArticleState) -> tuple[
         and state.anaphora.search(sv.text[sv.start : min(sv.end, b + 30)])
     ):
         return state.partner, "inherited"
+    if state.partner is None and state.last_partner and _REGION.search(sv.text[sv.start : b + 30]):
+        return state.last_partner, "inherited"  # "A: It did: a surplus ... with the bloc."
     if state.partner not in (None, "World", "Other"):
         return "World", "default"  # the paragraph was about a partner the sentence does not name
     return "World", "stated"  # an unmarked figure in a paragraph about Japan's total trade

@@ -33,7 +33,14 @@ from extractor.model import Claim, Normalized, Quantity
 _DIR = {1: "up", -1: "down", 0: "flat"}
 _TIGHT_BEFORE = 3  # words allowed between a direction word and its figure ("increased by over")
 _TIGHT_AFTER = 2  # words allowed between a figure and its direction noun ("4% year-on-year rise")
-_BY = regex.compile(r"^\s*(?:even\s+more|further|again|sharply)?\s*,\s*by\s+$", regex.IGNORECASE)
+# "fell even faster, by 13.8%": the verb governs a figure after a comma and "by"
+# "trimming Japan's surplus with America by 33.6%": the verb, its object, then "by" and the figure
+_OBJECT_BY = regex.compile(
+    r"^\s+(?:[\w'’.-]+\s+){0,3}?(?:surplus|deficit|gap|exports|imports|shipments)\s+"
+    r"(?:(?:with|to|from)\s+(?:the\s+)?[\w.'’-]+(?:\s+[A-Z][\w.-]*)?\s+)?by\s+$",
+    regex.IGNORECASE,
+)
+_BY = regex.compile(r"^(?:\s*[\w-]+){0,3}\s*,\s*by\s+$", regex.IGNORECASE)
 
 
 def signed_direction(size_dir: int, metric: str, sign: str | None) -> str:
@@ -115,7 +122,7 @@ def direction_for(sv: SentenceView, q: Quantity, lex: Lexicon) -> Mention | None
     for m in reversed([m for m in dirs if m.end <= q.start and m.get("form") != "comparative"]):
         gap = sv.text[m.end : q.start]
         same = sv.clause(m.start) == clause or _BY.match(gap)
-        if same and len(gap.split()) <= _TIGHT_BEFORE:
+        if same and (len(gap.split()) <= _TIGHT_BEFORE or _OBJECT_BY.match(gap)):
             return m
         break
     for m in [m for m in dirs if m.start >= q.end][:1]:
@@ -246,4 +253,4 @@ def basis_near(sv: SentenceView, a: int, b: int) -> str:
     return "yoy"
 
 
-HALVE_HEDGE = regex.compile(r"^(nearly|almost|roughly|about)\s+", regex.IGNORECASE)
+HALVE_HEDGE = regex.compile(r"^(nearly|almost|roughly|about|more\s+than)\s+", regex.IGNORECASE)

@@ -65,8 +65,8 @@ def direction_claims(
                 claim,
                 kind="change",
                 value=m.text,
-                normalized=Normalized(-50.0, "percent"),
-                precision=5.0,
+                normalized=Normalized(float(m.get("change", -50.0)), "percent"),
+                precision=5.0 * abs(float(m.get("change", -50.0))) / 50.0,
                 hedge=hedge.group(1).lower() if hedge else None,
             )
         out.append((claim, extra))

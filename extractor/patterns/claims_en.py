@@ -28,7 +28,7 @@ Table-specific keys:
                  "a 3.9% rise", "rising 4.2%"), ``comparative`` (only after a number: "52.9%
                  smaller"),
                  ``adverb`` ("up 3.1%", "up from"), ``adjective`` ("a narrowing deficit"),
-                 ``halve`` ("halved": a change of -50%)
+                 ``halve`` ("halved", "doubled", "quadrupled": a change of ``change`` percent)
 ``RECORDS``      ``extreme`` (high|low|size: size follows the sign, a record deficit is low);
                  groups ``since`` (a year), ``n`` and ``unit`` (a window)
 ``STREAKS``      groups ``n`` (ordinal or cardinal) and ``unit`` (month|year); ``first`` True for
@@ -66,15 +66,17 @@ METRICS: list[dict] = [
     {
         "id": "metric.exports",
         "metric": "exports",
-        "pattern": r"exports?|exported|shipments?|outbound\s+shipments",
-        "match": ["exports", "shipments", "export"],
+        "pattern": r"exports?|exported|shipments?|outbound\s+shipments|sales(?=\s+to\b)"
+        r"|(?:bought|buys|purchased|took)(?=\s(?:[^.;:]|\.(?=\d)){0,40}?\bJapanese\s+(?:goods|products|exports))",
+        "match": ["exports", "shipments", "export", "Sales to", "bought 7.7% more Japanese goods"],
         "no_match": ["exporter"],
     },
     {
         "id": "metric.imports",
         "metric": "imports",
-        "pattern": r"imports?|imported|inbound\s+shipments",
-        "match": ["imports", "import"],
+        "pattern": r"imports?|imported|inbound\s+shipments|purchases(?=\s+from\b)"
+        r"|purchases\s+from\s+abroad|what\s+Japan\s+(?:bought|purchased)",
+        "match": ["imports", "import", "Purchases from", "purchases from abroad", "what Japan bought"],
         "no_match": ["important"],
     },
     {
@@ -101,8 +103,16 @@ METRICS: list[dict] = [
     {
         "id": "metric.balance",
         "metric": "balance",
-        "pattern": r"trade\s+(?:balance|gap)|(?:trade\s+)?imbalance|balance\s+of\s+trade|(?<=\bthe\s)gap",
-        "match": ["trade balance", "trade gap", "imbalance", "the gap"],
+        "pattern": r"(?:trade\s+)?imbalance|balance\s+of\s+trade|trade\s+balance",
+        "match": ["trade balance", "imbalance"],
+        "no_match": ["balance sheet"],
+    },
+    {
+        "id": "metric.gap",
+        "metric": "balance",
+        "weak_sign": "deficit",
+        "pattern": r"trade\s+gap|(?<=\bthe\s)gap",
+        "match": ["trade gap", "the gap"],
         "no_match": ["balance sheet", "a gap"],
     },
     {
@@ -126,7 +136,7 @@ PARTNERS: dict[str, str] = {
     "Asian countries": "Asia", "Asian nations": "Asia", "Asian markets": "Asia",
     "European Union": "EU", "EU": "EU", "E.U.": "EU",
     "ASEAN": "ASEAN", "Southeast Asia": "ASEAN", "Southeast Asian nations": "ASEAN",
-    "Middle East": "Middle East", "Western Europe": "Western Europe",
+    "Middle East": "Middle East", "Mideast": "Middle East", "Western Europe": "Western Europe",
     "Hong Kong": "Hong Kong", "Taiwan": "Taiwan", "South Korea": "South Korea",
     "Korea": "South Korea", "India": "India", "Germany": "Germany", "Australia": "Australia",
     "Thailand": "Thailand", "Vietnam": "Vietnam", "Singapore": "Singapore", "Canada": "Canada",
@@ -149,7 +159,8 @@ PARTNER_CUES_AFTER = (
     r"^(?:-bound|\s+trade\b|\s+(?:trade\s+)?(?:surplus|deficit|exports?|imports?|shipments)\b"
     r"|\s+(?:accounted|accounts|was|remained|is)\s+(?:for|the\s+(?:largest|biggest|top))"
     r"|\s+(?:alone\s+|as\s+a\s+whole\s+)?(?:supplied|supplies|took|takes|bought|buys)\b"
-    r"|\s*\((?:U\.S\.|US|EU)\)|\s*[:|]|,\s+where\b)"
+    r"|\s*\((?:U\.S\.|US|EU)\)|\s*[:|]|,\s+where\b"
+    r"|\s+(?:(?:about|around|roughly|nearly|almost|some|just|over|under)\s+)*(?:[$¥]|US\$|\d))"
 )
 # ... or it opens a line or a sentence ("- ASEAN: exports ...", "China supplied 22.7% ...").
 PARTNER_SUBJECT = r"(?:^|\n|[.!?][\"”’)]?\s+)[\s\-*•|#>]*(?:the\s+)?$"
@@ -173,9 +184,10 @@ DIRECTIONS: list[dict] = [
         "form": "verb",
         "pattern": r"rose|risen|increased|grew|grown|grows|climbed|climbs|jumped"
         r"|jumps|surged|surges|soared|soars|expanded|expands|gained|widened|widens|ballooned"
-        r"|swelled|picked\s+up|edged\s+up|went\s+up|advanced"
-        r"|(?:rise|increase|grow|climb|jump|surge|expand|widen)(?=\s+(?:to|by|for)\b)",
-        "match": ["rose", "surged", "widened", "rise to"],
+        r"|swelled|swelling|swells|picked\s+up|edged\s+up|went\s+up|advanced"
+        r"|(?:rises?|increases?|grows?|climbs?|jumps?|surges?|soars?|expands?|widens?|swells?)"
+        r"(?=\s+(?:(?:to|by|for)\b|[$¥]|US\$|\d))",
+        "match": ["rose", "surged", "widened", "rise to", "SURGE 9%", "swelling"],
         "no_match": ["rising", "arose", "increases"],
     },
     {
@@ -185,9 +197,10 @@ DIRECTIONS: list[dict] = [
         "pattern": r"fell(?!\s+short)|fallen(?!\s+short)|decreased|declined|dropped|slipped"
         r"|slips|slid|shrank|shrunk|shrinks|contracted|contracts|narrowed|narrows|plunged|plunges"
         r"|plummeted|tumbled|sank|slumped|edged\s+down|went\s+down"
-        r"|dipped|dips|eased|sagged|retreated"
-        r"|(?:fall|decrease|decline|drop|shrink|contract|narrow)(?=\s+(?:to|by|for)\b)",
-        "match": ["fell", "narrowed", "contracted", "decreased"],
+        r"|dipped|dips|eased|sagged|retreated|collapsed|trimmed|trimming|trims|slumps|tumbles|sinks"
+        r"|(?:falls?|decreases?|declines?|drops?|shrinks?|contracts?|narrows?|sink|slips?|slides?"
+        r"|dip|plunges?|tumble|slump|trim)(?=\s+(?:(?:to|by|for)\b|[$¥]|US\$|\d))",
+        "match": ["fell", "narrowed", "contracted", "decreased", "SINK 11.4%", "collapsed", "trimming"],
         "no_match": ["falling", "fell short"],
     },
     {
@@ -210,7 +223,7 @@ DIRECTIONS: list[dict] = [
         "id": "direction.down_noun",
         "dir": -1,
         "form": "noun",
-        "pattern": r"declines?|decreases?|drops?|falls?|reductions?|contraction|slump|dip|plunge",
+        "pattern": r"declines?|decreases?|drops?|falls?|reductions?|contraction|slump|dip|plunge|cut(?=\s+of\b)",
         "match": ["decline", "reduction"],
         "no_match": ["declined"],
     },
@@ -296,9 +309,37 @@ DIRECTIONS: list[dict] = [
         "id": "direction.halve",
         "dir": -1,
         "form": "halve",
+        "change": -50.0,
         "pattern": r"(?:nearly\s+|almost\s+|roughly\s+|about\s+)?(?:halved|halves|halving)",
         "match": ["nearly halved", "halves"],
         "no_match": ["half"],
+    },
+    {
+        "id": "direction.double",
+        "dir": 1,
+        "form": "halve",
+        "change": 100.0,
+        "pattern": r"(?:nearly\s+|almost\s+|roughly\s+|about\s+|more\s+than\s+)?(?:doubled|doubles|doubling)",
+        "match": ["doubled", "nearly doubled"],
+        "no_match": ["double"],
+    },
+    {
+        "id": "direction.triple",
+        "dir": 1,
+        "form": "halve",
+        "change": 200.0,
+        "pattern": r"(?:nearly\s+|almost\s+|roughly\s+|about\s+|more\s+than\s+)?(?:tripled|triples|tripling)",
+        "match": ["tripled", "nearly tripled"],
+        "no_match": ["triple"],
+    },
+    {
+        "id": "direction.quadruple",
+        "dir": 1,
+        "form": "halve",
+        "change": 300.0,
+        "pattern": r"(?:nearly\s+|almost\s+|roughly\s+|about\s+|more\s+than\s+)?(?:quadrupled|quadruples|quadrupling)",
+        "match": ["quadrupled", "nearly quadrupled"],
+        "no_match": ["quadruple"],
     },
 ]
 
