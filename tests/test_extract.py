@@ -519,3 +519,45 @@ def test_half_and_month_last_year():
     )
     assert find(cs, "9.0 trillion yen").period == Period.month(2023, 6)
     assert find(cs, "3.2 trillion yen").period == Period.half("CY", 2024, 1)
+
+
+# -- background sentences do not carry their period -----------------------------------------
+
+BG_PUB = dt.date(2024, 8, 21)
+
+
+def _find(claims, surface):
+    found = [c for c in claims if c.text == surface]
+    assert found, [c.text for c in claims]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "background",
+    [
+        "The June figures, revised at the end of July, showed a surplus of 224 billion yen.",
+        "Every June the ministry reports a surplus of 224 billion yen.",
+        "In June the balance had been a surplus of 224 billion yen.",
+    ],
+)
+def test_a_background_period_holds_only_in_its_sentence(background):
+    text = f"Japan's exports rose 10.3% in July 2024.\n\n{background}\n\nImports from China rose 20.8%."
+    claims = extract_claims(text, BG_PUB)
+    assert _find(claims, "224 billion yen").period.code == "2024-06"
+    after = _find(claims, "20.8%")
+    assert after.period.code == "2024-07"
+    assert "attr.period:inherited" in after.notes
+
+
+def test_a_foreground_period_still_carries():
+    text = "Exports rose 10.3% in July 2024.\n\nIn June exports rose 5.4%.\n\nImports rose 2%."
+    assert _find(extract_claims(text, BG_PUB), "2%").period.code == "2024-06"
+
+
+def test_over_the_second_half_opens_the_sentence_and_is_its_period():
+    text = (
+        "In the first half of 2025 the gap had been 2.2 trillion yen.\n\n"
+        "Over the second half, Taiwan bought 14.6% more Japanese goods."
+    )
+    c = _find(extract_claims(text, dt.date(2026, 1, 23)), "14.6%")
+    assert (c.period.code, c.metric, c.partner) == ("CY2025H2", "exports", "Taiwan")

@@ -156,3 +156,40 @@ def test_phrase_offsets_are_exact():
     for p in find_period_phrases(text):
         assert text[p.start : p.end] == p.text
         assert regex.search(r"\w", p.text)
+
+
+@pytest.mark.parametrize(
+    "text,ref,code",
+    [
+        ("From July to December, the deficit shrank.", dt.date(2026, 1, 23), "CY2025H2"),
+        ("From April through September, the surplus grew.", dt.date(2025, 10, 23), "FY2025H1"),
+        ("In the six months to September, exports rose.", dt.date(2025, 10, 23), "FY2025H1"),
+        ("In the six months to March, exports rose.", dt.date(2025, 4, 23), "FY2024H2"),
+        ("Halfway through the fiscal year, exports rose.", dt.date(2025, 10, 23), "FY2025H1"),
+        ("In the first six months of the year the gap was big.", dt.date(2026, 1, 23), "CY2025H1"),
+    ],
+)
+def test_ranges_and_halves_in_words(text, ref, code):
+    assert one(text, ref=ref).period.code == code
+
+
+def test_a_point_in_time_is_not_a_period():
+    phrases = find_period_phrases("The June figures, revised at the end of July, showed")
+    assert [(p.text, p.kind) for p in phrases] == [
+        ("June", "month"),
+        ("at the end of July", "date"),
+    ]
+
+
+def test_a_misdefined_fiscal_half_is_flagged_and_a_correct_one_is_not():
+    ref = dt.date(2025, 10, 23)
+    wrong = one("the January-to-June first fiscal half", ref=ref)
+    assert wrong.period.code == "FY2025H1"
+    assert wrong.notes == ("period.fiscal_definition: January-June",)
+    right = one("the April-September first fiscal half", ref=ref)
+    assert right.period.code == "FY2025H1" and right.notes == ()
+
+
+def test_a_rise_from_one_month_to_another_is_not_a_range():
+    phrases = find_period_phrases("Exports rose 5% from January to June levels.")
+    assert all(p.kind != "month_range" for p in phrases)

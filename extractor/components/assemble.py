@@ -171,7 +171,9 @@ def _advance(
         for c, x in sorted(live, key=lambda b: b[0].start)
         if x["_explicit"] and x["period"]
     ]
-    if explicit:  # a sentence without claims does not move it ("April 2020 was the pits")
+    # a sentence without claims does not move it ("April 2020 was the pits"), nor does a
+    # background sentence ("the revised figure for June ...", "every April ...", "had been")
+    if explicit and not sv.of("BACKGROUND"):
         state.anchor = explicit[-1]
     if live:
         last = max(live, key=lambda b: b[0].start)[1]

@@ -43,6 +43,9 @@ _BASE_LEVEL = regex.compile(
     r"(?P<mid>(?:[\w$¥.,%-]+\s+){0,6}?)(?:in|for|during|of)\s+(?:the\s+)?$",
     regex.IGNORECASE,
 )
+_OPENER = regex.compile(
+    r"(?:^|[\n.;:!?]\s*)[\W]*(?:over|from|after|on)\s+(?:the\s+)?$", regex.IGNORECASE
+)
 _SINCE = regex.compile(r"\bsince\b[^,;.]{0,40}$", regex.IGNORECASE)
 _HARD_BREAK = regex.compile(r"\b(?:while|whereas|but|although|though)\b", regex.IGNORECASE)
 _AFTER_GAP = regex.compile(
@@ -77,6 +80,8 @@ class PeriodHit:
 def is_base(text: str, lo: int, p: PeriodPhrase) -> bool:
     """Whether a period phrase names the base of a comparison rather than the claim's period."""
     before = text[max(lo, p.start - 80) : p.start]
+    if _OPENER.search(text[lo : p.start]):  # "Over the second half, ...": the sentence's own
+        return False
     if _BASE_DIRECT.search(before) or _SINCE.search(before):
         return True
     m = _BASE_LEVEL.search(before)

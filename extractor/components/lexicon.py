@@ -20,7 +20,7 @@ from extractor.components.periods_text import resolve_overlaps
 from extractor.errors import ConfigError
 
 TABLES = ("METRICS", "DIRECTIONS", "RECORDS", "STREAKS", "CONDITIONS", "EXCLUSIONS", "BASES",
-          "TOTALS", "RANKING", "THRESHOLDS")  # fmt: skip
+          "TOTALS", "RANKING", "THRESHOLDS", "BACKGROUND")  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -89,6 +89,8 @@ def lexicon(lang: str = "en") -> Lexicon:
     words = {
         "ORD": "|".join(sorted(mod.ORDINALS, key=len, reverse=True)),
         "CARD": "|".join(sorted(mod.CARDINALS, key=len, reverse=True)),
+        "MONTHS": "January|February|March|April|May|June|July|August|September|October"
+        "|November|December",
     }
     rules = {t: tuple(compile_rule(t, r, words) for r in getattr(mod, t)) for t in TABLES}
     spellings = sorted(mod.PARTNERS, key=len, reverse=True)

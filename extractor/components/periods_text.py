@@ -16,6 +16,7 @@ meant, with the note ``period.fiscal_definition: March-April``.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import importlib
 from dataclasses import dataclass
@@ -28,7 +29,10 @@ from extractor.errors import PeriodError
 from extractor.periods import Period
 
 RELATIVE_KINDS = frozenset({"year_earlier", "month_earlier", "month_last_year"})
-_HALF = {"first": 1, "second": 2, "1": 1, "2": 2}
+_HALF = {"first": 1, "second": 2, "1": 1, "2": 2, "last": 2, "final": 2}
+_SPAN = {"six": 6, "6": 6, "twelve": 12, "12": 12}
+# a correct definition is no error: "the April-September first fiscal half"
+_CORRECT_DEFINITIONS = {(4, 9, "half"), (10, 3, "half"), (4, 3, "year"), (4, 3, "period")}
 # (first month, last month) of a written range -> (period kind, half); the year is the year of
 # the first month for CY ranges and of April for FY ranges.
 _RANGES = {(1, 12): ("CY", 0), (4, 3): ("FY", 0), (1, 6): ("CYH", 1), (7, 12): ("CYH", 2),
@@ -126,6 +130,11 @@ def _phrase(m: Any, rule: _Rule, months: dict[str, int]) -> PeriodPhrase:
 
     year = int(g["year"]) if "year" in g else (2000 + int(g["yy"]) if "yy" in g else None)
     half = _HALF.get(g.get("half", "").lower())
+    if "halfway" in m.group().lower():  # "halfway through the fiscal year": its first half
+        half = 1
+    first = month("m1")
+    if first is None and "n" in g and "m2" in g:  # "the six months to September"
+        first = (months[g["m2"].lower().rstrip(".")] - _SPAN[g["n"].lower()]) % 12 + 1
     if rule.kind == "fiscal_half" and half is None and "m1" in g:  # "the April-September half"
         half = 1 if month("m1") == 4 else 2
     return PeriodPhrase(
@@ -134,7 +143,7 @@ def _phrase(m: Any, rule: _Rule, months: dict[str, int]) -> PeriodPhrase:
         end=m.end(),
         rule=rule.id,
         kind=rule.kind,
-        month=month("month") or month("m1"),
+        month=month("month") or first,
         month2=month("m2"),
         year=year,
         half=half,
@@ -180,6 +189,11 @@ def resolve_period(phrase: PeriodPhrase, ctx: PeriodContext) -> Resolved:
             return Resolved(Period.calendar_year(phrase.year))  # type: ignore[arg-type]
         if k in ("year_earlier", "month_earlier", "last_year"):
             return _relative(phrase, ctx)
+        if k == "fiscal_definition" and _correct_definition(phrase):
+            return _needs_year(phrase, ref)
+        if k == "fiscal_definition" and phrase.unit == "half" and phrase.half is not None:
+            r = _half_bare(dataclasses.replace(phrase, unit="fiscal"), PeriodContext(ref=ref), ref)
+            return Resolved(r.period, (_definition_note(phrase), *r.notes))
         if k == "fiscal_definition" and phrase.unit == "half":
             r = _needs_year(phrase, ref)
             return Resolved(r.period, (_definition_note(phrase), *r.notes))
@@ -217,9 +231,13 @@ def _fiscal_bare(phrase: PeriodPhrase, ctx: PeriodContext, ref: dt.date | None) 
     return Resolved(None, (*notes, f"period.year_unknown: {phrase.text}"))
 
 
+def _correct_definition(phrase: PeriodPhrase) -> bool:
+    return (phrase.month, phrase.month2, phrase.unit) in _CORRECT_DEFINITIONS
+
+
 def _definition_note(phrase: PeriodPhrase) -> str:
     names = regex.findall(r"[A-Za-z]+\.?", phrase.text)
-    skip = ("the", "fiscal", "period", "year", "half")
+    skip = ("the", "fiscal", "period", "year", "half", "to", "through", "first", "second")
     return "period.fiscal_definition: " + "-".join(n for n in names if n.lower() not in skip)
 
 

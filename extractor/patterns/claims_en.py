@@ -44,6 +44,9 @@ Table-specific keys:
 ``TOTALS``       cues that reset the partner to World ("total", "overall", "global")
 ``RANKING``      cues that make a streak a ranking ("the largest export destination")
 ``THRESHOLDS``   ``hedge`` given to an amount after "topped", "exceeded", "fell below"
+``BACKGROUND``   cues of a background sentence (a revision, a habit, an earlier agreement, the
+                 pluperfect): its periods hold for its own claims but do not become the
+                 article's current period
 """
 
 from __future__ import annotations
@@ -76,7 +79,13 @@ METRICS: list[dict] = [
         "metric": "imports",
         "pattern": r"imports?|imported|inbound\s+shipments|purchases(?=\s+from\b)"
         r"|purchases\s+from\s+abroad|what\s+Japan\s+(?:bought|purchased)",
-        "match": ["imports", "import", "Purchases from", "purchases from abroad", "what Japan bought"],
+        "match": [
+            "imports",
+            "import",
+            "Purchases from",
+            "purchases from abroad",
+            "what Japan bought",
+        ],
         "no_match": ["important"],
     },
     {
@@ -200,7 +209,15 @@ DIRECTIONS: list[dict] = [
         r"|dipped|dips|eased|sagged|retreated|collapsed|trimmed|trimming|trims|slumps|tumbles|sinks"
         r"|(?:falls?|decreases?|declines?|drops?|shrinks?|contracts?|narrows?|sink|slips?|slides?"
         r"|dip|plunges?|tumble|slump|trim)(?=\s+(?:(?:to|by|for)\b|[$¥]|US\$|\d))",
-        "match": ["fell", "narrowed", "contracted", "decreased", "SINK 11.4%", "collapsed", "trimming"],
+        "match": [
+            "fell",
+            "narrowed",
+            "contracted",
+            "decreased",
+            "SINK 11.4%",
+            "collapsed",
+            "trimming",
+        ],
         "no_match": ["falling", "fell short"],
     },
     {
@@ -646,3 +663,28 @@ THRESHOLDS: list[dict] = [
 
 # Words that end a clause inside a sentence (for the clause-scoped rules).
 CLAUSE_BREAK = r"[,;:—–]|\s-\s|\b(?:while|whereas|but|although|though)\b"
+
+# A sentence with one of these is background: its period is not carried to the next sentences.
+BACKGROUND: list[dict] = [
+    {
+        "id": "background.revision",
+        "pattern": r"revised|revisions?|restated|(?:preliminary|provisional|final)\s+(?:figures?|data)\s+for",
+        "match": ["revised figure", "The June figures, revised at the end of July"],
+        "no_match": ["revise"],
+    },
+    {
+        "id": "background.habit",
+        "pattern": r"every\s+(?:year|month|spring|autumn|{MONTHS})|each\s+(?:year|month|{MONTHS})"
+        r"|usually|typically|traditionally|tends?\s+to|often",
+        "match": ["every April", "each year", "typically"],
+        "no_match": ["every"],
+    },
+    {
+        "id": "background.history",
+        "pattern": r"had\s+(?:been|run|shown|posted|recorded|reached|stood|fallen|risen|grown)"
+        r"|under\s+(?:last\s+year['’]s|the\s+\d{4}|an?\s+(?:earlier|previous))|back\s+in|for\s+comparison"
+        r"|by\s+comparison|a\s+bit\s+of\s+history|some\s+context|for\s+context",
+        "match": ["had been", "under last year's agreement", "back in", "for comparison"],
+        "no_match": ["has been"],
+    },
+]

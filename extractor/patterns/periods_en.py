@@ -49,13 +49,24 @@ RULES: list[dict] = [
         "no_match": ["March 2025", "April"],
     },
     {
+        "id": "period.point_in_time",
+        "kind": "date",
+        "pattern": r"(?:at\s+the\s+(?:end|start|beginning|turn)\s+of|(?:in\s+)?(?:early|mid|late)[-\s])\s*"
+        r"(?P<month>{MONTH})(?!\s*[-–—]\s*{MONTH})(?:,?\s+(?P<year>\d{4}))?",
+        "match": ["at the end of July", "in mid-July", "late March 2025", "early April"],
+        "no_match": ["July", "the end of the year"],
+    },
+    {
         "id": "period.fiscal_definition",
         "kind": "fiscal_definition",
-        "pattern": r"(?P<m1>{MONTH})\s*[-–—/]\s*(?P<m2>{MONTH})\s+fiscal[-\s]+(?P<unit>year|period|half)",
+        "pattern": r"(?P<m1>{MONTH})\s*(?:[-–—/]|-to-|\s+(?:to|through)\s+)\s*(?P<m2>{MONTH})\s+"
+        r"(?:(?P<half>first|second)\s+)?fiscal[-\s]+(?P<unit>year|period|half)",
         "match": [
             "March-April fiscal period",
             "March-April fiscal year",
             "July-December fiscal half",
+            "January-to-June first fiscal half",
+            "April-September first fiscal half",
         ],
         "no_match": ["April-March", "fiscal year"],
     },
@@ -85,8 +96,13 @@ RULES: list[dict] = [
         r"|(?:FY|fiscal\s+)(?P<year>\d{4})\s*H(?P<half>[12])"
         r"|(?:the\s+)?(?P<m1>April|October)\s*[-–]\s*(?P<m2>September|March)\s+half\s+of\s+"
         r"(?:the\s+)?(?:fiscal(?:\s+year)?|FY)\s*(?P<year>\d{4})",
-        "match": ["the first half of fiscal 2025", "FY2025 H1", "second half of FY2024",
-                  "the April-September half of fiscal 2025", "October-March half of FY2024"],
+        "match": [
+            "the first half of fiscal 2025",
+            "FY2025 H1",
+            "second half of FY2024",
+            "the April-September half of fiscal 2025",
+            "October-March half of FY2024",
+        ],
         "no_match": ["first half of 2025"],
     },
     {
@@ -124,6 +140,33 @@ RULES: list[dict] = [
             "April 2021 to March 2022",
         ],
         "no_match": ["January", "from January to June"],
+    },
+    {
+        "id": "period.month_range_from",
+        "kind": "month_range",
+        "pattern": r"(?<![\d%]\s+)(?<!(?:yen|dollars|billion|trillion|million|bn|tn)\s+)from\s+"
+        r"(?:(?P<m1>January)\s+(?:to|through|until)\s+(?P<m2>June|December)"
+        r"|(?P<m1>July)\s+(?:to|through|until)\s+(?P<m2>December)"
+        r"|(?P<m1>April)\s+(?:to|through|until)\s+(?P<m2>September|March)"
+        r"|(?P<m1>October)\s+(?:to|through|until)\s+(?P<m2>March))(?:,?\s+(?P<year>\d{4}))?",
+        "match": [
+            "From July to December",
+            "from April through September",
+            "from January to June 2025",
+        ],
+        "no_match": ["from March to April", "rose 5% from January to June"],
+    },
+    {
+        "id": "period.months_to",
+        "kind": "month_range",
+        "pattern": r"(?:the\s+)?(?P<n>six|6|twelve|12)\s+months\s+(?:to|through|ending|ended)\s+"
+        r"(?:(?:the\s+)?end[-\s]+of\s+)?(?P<m2>{MONTH})(?:,?\s+(?P<year>\d{4}))?",
+        "match": [
+            "the six months to September",
+            "six months through March 2025",
+            "12 months to March",
+        ],
+        "no_match": ["six months"],
     },
     {
         "id": "period.month_last_year",
@@ -188,8 +231,12 @@ RULES: list[dict] = [
     {
         "id": "period.half_bare",
         "kind": "half_bare",
-        "pattern": r"(?:the\s+)?(?P<half>first|second)\s+half(?:\s+of\s+(?:the|this|last)\s+(?P<fy>fiscal\s+)?year)?(?:['’]s)?(?!\s+of\s+(?:fiscal|FY|\d))",
+        "pattern": r"(?:the\s+)?(?P<half>first|second)\s+half(?:\s+of\s+(?:the|this|last)\s+(?P<fy>fiscal\s+)?year)?(?:['’]s)?(?!\s+of\s+(?:fiscal|FY|\d))"
+        r"|(?:the\s+)?(?P<half>first|last|final|second)\s+six\s+months(?:\s+of\s+(?:the|this)\s+(?P<fy>fiscal\s+)?year)?"
+        r"|halfway\s+through\s+(?:the|this)\s+(?P<fy>fiscal\s+)year",
         "match": [
+            "the first six months of the year",
+            "Halfway through the fiscal year",
             "the first half of the year",
             "the first half's",
             "second half",
