@@ -305,3 +305,35 @@ def test_the_gap_is_a_deficit():
 def test_multiples_are_changes(word, value):
     c = _claim(f"Exports to India {word} in March 2025.", word)
     assert c.kind == "change" and c.normalized.value == value
+
+
+@pytest.mark.parametrize(
+    "text,surface,metric,partner,kind",
+    [
+        ("EXPORTS TO MIDEAST COLLAPSE 55.5% IN MARCH 2025", "55.5%", "exports", "Middle East",
+         "change"),
+        ("CHINA SALES UP 5.5% IN MARCH 2025", "5.5%", "exports", "China", "change"),
+        ("In March 2025 Mideast purchases sank 18.5%.", "18.5%", "imports", "Middle East",
+         "change"),
+        ("In March 2025 Middle East buyers took 29.0% more Japanese goods.", "29.0%", "exports",
+         "Middle East", "change"),
+        ("In March 2025 the US took 19.8% of Japan's exports.", "19.8%", "exports",
+         "United States", "share"),
+        ("In March 2025 the deficit with the EU widened, and the Mideast gap came to 643.8 "
+         "billion yen.", "643.8 billion yen", "balance", "Middle East", "level"),
+    ],
+)  # fmt: skip
+def test_headline_and_buyer_words(text, surface, metric, partner, kind):
+    c = _claim(text, surface)
+    assert (c.metric, c.partner, c.kind) == (metric, partner, kind)
+
+
+def test_car_sales_are_not_exports():
+    c = _claim("Car sales rose 3% in March 2025.", "3%")
+    assert c.metric != "exports"
+
+
+def test_a_multiple_from_a_year_earlier_is_about_the_current_period():
+    text = "Japan's trade deficit quadrupled from a year earlier to 634.5 billion yen in July 2025."
+    c = _claim(text, "quadrupled", published=dt.date(2025, 8, 20))
+    assert c.period.code == "2025-07" and c.normalized.value == 300.0

@@ -40,6 +40,7 @@ _OBJECT_BY = regex.compile(
     r"(?:(?:with|to|from)\s+(?:the\s+)?[\w.'’-]+(?:\s+[A-Z][\w.-]*)?\s+)?by\s+$",
     regex.IGNORECASE,
 )
+_MORE = regex.compile(r"\s+(?:more|less|fewer)\b", regex.IGNORECASE)
 _BY = regex.compile(r"^(?:\s*[\w-]+){0,3}\s*,\s*by\s+$", regex.IGNORECASE)
 
 
@@ -142,7 +143,9 @@ def quantity_kind(sv: SentenceView, q: Quantity, lex: Lexicon) -> tuple[str | No
                     g = {k: v for k, v in m.groupdict().items() if v}
                     metric = g.get("metric", "imports" if "imports" in g else "exports").lower()
                     return "share", {"shipments": "exports", "trade": None}.get(metric, metric)
-            elif r.regex.search(sv.text[max(sv.start, q.start - 40) : q.start]):
+            elif r.regex.search(sv.text[max(sv.start, q.start - 40) : q.start]) and not _MORE.match(
+                sv.text[q.end : q.end + 12]
+            ):
                 return "share", None
         return "change", None
     return {"times": "change", "JPY": "level", "USD": "level", "JPY_per_USD": "rate",

@@ -93,13 +93,14 @@ def lexicon(lang: str = "en") -> Lexicon:
         "|November|December",
     }
     rules = {t: tuple(compile_rule(t, r, words) for r in getattr(mod, t)) for t in TABLES}
-    spellings = sorted(mod.PARTNERS, key=len, reverse=True)
+    table = {**{k.upper(): v for k, v in mod.PARTNERS.items() if len(k) > 3}, **mod.PARTNERS}
+    spellings = sorted(table, key=len, reverse=True)
     alternation = "|".join(regex.escape(s) for s in spellings)
     return Lexicon(
         lang=lang,
         rules=rules,
         partner_re=regex.compile(rf"(?<![\w.])(?:{alternation})(?![\w])"),
-        partner_names=_canonical_names(mod.PARTNERS),
+        partner_names=_canonical_names(table),  # headlines: "EXPORTS TO MIDEAST"
         partner_before=regex.compile(mod.PARTNER_CUES_BEFORE, regex.IGNORECASE),
         partner_after=regex.compile(mod.PARTNER_CUES_AFTER, regex.IGNORECASE),
         partner_not_after=regex.compile(mod.PARTNER_NOT_AFTER, regex.IGNORECASE),

@@ -49,7 +49,7 @@ def direction_claims(
         mh, b = _direction_metric(sv, m, state)
         if mh is None or mh.metric not in ("exports", "imports", "balance"):
             continue
-        extra = attribute(sv, m.start, b, hits, state, metric=mh, quantity=False)
+        extra = attribute(sv, m.start, b, hits, state, metric=mh, quantity=False, change=True)
         size_dir = -1 if m.groups.get("down") else int(m.get("dir"))
         claim = base_claim(
             sv,

@@ -69,15 +69,22 @@ METRICS: list[dict] = [
     {
         "id": "metric.exports",
         "metric": "exports",
-        "pattern": r"exports?|exported|shipments?|outbound\s+shipments|sales(?=\s+to\b)"
+        "pattern": r"exports?|exported|shipments?|outbound\s+shipments|(?<!(?:car|auto|vehicle|retail|home|domestic|store|online)\s)sales"
         r"|(?:bought|buys|purchased|took)(?=\s(?:[^.;:]|\.(?=\d)){0,40}?\bJapanese\s+(?:goods|products|exports))",
-        "match": ["exports", "shipments", "export", "Sales to", "bought 7.7% more Japanese goods"],
-        "no_match": ["exporter"],
+        "match": [
+            "exports",
+            "shipments",
+            "export",
+            "Sales to",
+            "CHINA SALES",
+            "bought 7.7% more Japanese goods",
+        ],
+        "no_match": ["exporter", "car sales"],
     },
     {
         "id": "metric.imports",
         "metric": "imports",
-        "pattern": r"imports?|imported|inbound\s+shipments|purchases(?=\s+from\b)"
+        "pattern": r"imports?|imported|inbound\s+shipments|(?<!(?:asset|bond|share|stock|dollar|yen)\s)purchases"
         r"|purchases\s+from\s+abroad|what\s+Japan\s+(?:bought|purchased)",
         "match": [
             "imports",
@@ -168,6 +175,7 @@ PARTNER_CUES_AFTER = (
     r"^(?:-bound|\s+trade\b|\s+(?:trade\s+)?(?:surplus|deficit|exports?|imports?|shipments)\b"
     r"|\s+(?:accounted|accounts|was|remained|is)\s+(?:for|the\s+(?:largest|biggest|top))"
     r"|\s+(?:alone\s+|as\s+a\s+whole\s+)?(?:supplied|supplies|took|takes|bought|buys)\b"
+    r"|\s+(?:trade\s+)?(?:gap|sales|purchases|buyers|customers)\b"
     r"|\s*\((?:U\.S\.|US|EU)\)|\s*[:|]|,\s+where\b"
     r"|\s+(?:(?:about|around|roughly|nearly|almost|some|just|over|under)\s+)*(?:[$¥]|US\$|\d))"
 )
@@ -206,7 +214,7 @@ DIRECTIONS: list[dict] = [
         "pattern": r"fell(?!\s+short)|fallen(?!\s+short)|decreased|declined|dropped|slipped"
         r"|slips|slid|shrank|shrunk|shrinks|contracted|contracts|narrowed|narrows|plunged|plunges"
         r"|plummeted|tumbled|sank|slumped|edged\s+down|went\s+down"
-        r"|dipped|dips|eased|sagged|retreated|collapsed|trimmed|trimming|trims|slumps|tumbles|sinks"
+        r"|dipped|dips|eased|sagged|retreated|collapsed|collapses|trimmed|trimming|trims|slumps|tumbles|sinks"
         r"|(?:falls?|decreases?|declines?|drops?|shrinks?|contracts?|narrows?|sink|slips?|slides?"
         r"|dip|plunges?|tumble|slump|trim)(?=\s+(?:(?:to|by|for)\b|[$¥]|US\$|\d))",
         "match": [
@@ -447,11 +455,12 @@ STREAKS: list[dict] = [
         "id": "streak.in_a_row",
         "pattern": r"(?P<n>{ORD}|{CARD}|\d+(?:st|nd|rd|th)?)\s+"
         + _STREAK_UNIT
-        + r"\s+in\s+a\s+row",
+        + r"\s+(?:in\s+a\s+row|running)",
         "match": [
             "fourth year in a row",
             "seven months in a row",
             "third monthly surplus in a row",
+            "two months running",
         ],
         "no_match": ["year in a row"],
     },
