@@ -76,3 +76,25 @@ def test_numbers_outside_unit_headed_blocks_stay_counts():
     q = Quantity("1,200", text.index("1,200"), text.index("1,200") + 5, 1200.0, "count",
                  "1,200", "", 0.5)  # fmt: skip
     assert table_quantities(text, [q]) == [q]
+
+
+# -- amounts whose currency is implicit ------------------------------------------------------
+
+
+def test_a_scaled_amount_among_yen_amounts_is_yen():
+    text = "Exports topped 100 trillion in 2023, while imports were 110.2 trillion yen."
+    c = _by_text(extract_claims(text, dt.date(2024, 5, 1)))["100 trillion"]
+    assert (c.kind, c.metric, c.hedge) == ("level", "exports", "more than")
+    assert c.normalized.unit == "JPY" and c.normalized.value == 1e14
+
+
+def test_a_scaled_amount_with_no_currency_around_is_not_a_claim():
+    text = "Exports topped 100 trillion in 2023."
+    assert "100 trillion" not in _by_text(extract_claims(text, dt.date(2024, 5, 1)))
+
+
+def test_a_fiscal_year_streak():
+    text = "Japan logged its third consecutive fiscal-year deficit in fiscal 2023."
+    (c,) = [c for c in extract_claims(text, dt.date(2024, 5, 1)) if c.kind == "streak"]
+    assert (c.streak.count, c.streak.unit, c.streak.condition) == (3, "year", "deficit")
+    assert c.period.code == "FY2023"

@@ -32,6 +32,7 @@ from extractor.components.phrase_claims import (
     record_claims,
     streak_claims,
 )  # fmt: skip
+from extractor.components.implicit_units import implicit_currency
 from extractor.components.tables import table_quantities
 from extractor.model import Claim, Quantity
 from extractor.periods import Period
@@ -49,6 +50,7 @@ def assemble_claims(
     """Every claim of ``text``, sorted by start offset."""
     lex = lexicon(lang)
     quantities = table_quantities(text, quantities)  # "| China | 1,622.2 |" under "¥ billion"
+    quantities = implicit_currency(sentences, quantities)  # "topped 100 trillion" among yen
     mentions = find_mentions(text, lex)
     phrases = find_period_phrases(text, lang)
     ref = published or stated_date(text, phrases)

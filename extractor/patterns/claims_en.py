@@ -424,7 +424,7 @@ RECORDS: list[dict] = [
 ]
 
 _STREAK_UNIT = (
-    r"(?:(?P<adj>monthly|annual|yearly|fiscal|calendar)\s+)?"
+    r"(?:(?P<adj>monthly|annual|yearly|fiscal|calendar)[-\s]+)?"
     r"(?P<unit>months?|years?|increases?|rises?|gains?|declines?|decreases?|falls?|drops?"
     r"|deficits?|surplus(?:es)?|shortfalls?)"
 )
@@ -441,12 +441,13 @@ STREAKS: list[dict] = [
             "fourth consecutive fiscal year",
             "seventh consecutive monthly increase",
             "fifth consecutive annual deficit",
+            "third consecutive fiscal-year deficit",
         ],
         "no_match": ["consecutive year"],
     },
     {
         "id": "streak.cardinal",
-        "pattern": r"(?P<n>{CARD}|\d+)\s+(?:consecutive|straight|successive)\s+(?:(?P<adj>monthly|annual|fiscal)\s+)?"
+        "pattern": r"(?P<n>{CARD}|\d+)\s+(?:consecutive|straight|successive)\s+(?:(?P<adj>monthly|annual|fiscal)[-\s]+)?"
         r"(?P<unit>months|years|increases|rises|gains|declines|decreases|falls|drops|deficits|surpluses)",
         "match": ["two consecutive years", "five consecutive years"],
         "no_match": ["a consecutive year"],
