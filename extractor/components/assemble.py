@@ -16,6 +16,7 @@ import regex
 from extractor.components.attribution import ArticleState, PeriodHit, is_base
 from extractor.components.claims import finish, quantity_claim
 from extractor.components.context import SentenceView, sentence_view
+from extractor.components.implicit_units import implicit_currency
 from extractor.components.lexicon import Lexicon, find_mentions, lexicon
 from extractor.components.periods_text import (
     PeriodContext,
@@ -32,7 +33,6 @@ from extractor.components.phrase_claims import (
     record_claims,
     streak_claims,
 )  # fmt: skip
-from extractor.components.implicit_units import implicit_currency
 from extractor.components.tables import table_quantities
 from extractor.model import Claim, Quantity
 from extractor.periods import Period
