@@ -337,3 +337,13 @@ def test_a_multiple_from_a_year_earlier_is_about_the_current_period():
     text = "Japan's trade deficit quadrupled from a year earlier to 634.5 billion yen in July 2025."
     c = _claim(text, "quadrupled", published=dt.date(2025, 8, 20))
     assert c.period.code == "2025-07" and c.normalized.value == 300.0
+
+
+def test_a_swelling_surplus_is_a_direction_claim():
+    c = _claim("In March 2025, a swelling surplus with the US reached 700 billion yen.", "swelling")
+    assert (c.kind, c.metric, c.partner, c.direction) == (
+        "direction",
+        "balance",
+        "United States",
+        "up",
+    )

@@ -201,10 +201,10 @@ DIRECTIONS: list[dict] = [
         "form": "verb",
         "pattern": r"rose|risen|increased|grew|grown|grows|climbed|climbs|jumped"
         r"|jumps|surged|surges|soared|soars|expanded|expands|gained|widened|widens|ballooned"
-        r"|swelled|swelling|swells|picked\s+up|edged\s+up|went\s+up|advanced"
+        r"|swelled|swells|picked\s+up|edged\s+up|went\s+up|advanced"
         r"|(?:rises?|increases?|grows?|climbs?|jumps?|surges?|soars?|expands?|widens?|swells?)"
         r"(?=\s+(?:(?:to|by|for)\b|[$¥]|US\$|\d))",
-        "match": ["rose", "surged", "widened", "rise to", "SURGE 9%", "swelling"],
+        "match": ["rose", "surged", "widened", "rise to", "SURGE 9%", "swelled"],
         "no_match": ["rising", "arose", "increases"],
     },
     {
@@ -284,7 +284,7 @@ DIRECTIONS: list[dict] = [
         "id": "direction.gerund_up",
         "dir": 1,
         "form": "noun",
-        "pattern": r"rising|increasing|growing|climbing|jumping|surging|gaining|expanding|widening|soaring",
+        "pattern": r"rising|increasing|growing|climbing|jumping|surging|gaining|expanding|widening|soaring|swelling",
         "match": ["rising 4.2%"],
         "no_match": ["rise"],
     },
