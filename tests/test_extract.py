@@ -561,3 +561,23 @@ def test_over_the_second_half_opens_the_sentence_and_is_its_period():
     )
     c = _find(extract_claims(text, dt.date(2026, 1, 23)), "14.6%")
     assert (c.period.code, c.metric, c.partner) == ("CY2025H2", "exports", "Taiwan")
+
+
+def test_the_previous_fiscal_years_deficit_is_the_sentences_period():
+    text = (
+        "Japan posted a deficit of 5.9 trillion yen in fiscal 2023. For context: the previous "
+        "fiscal year's deficit, 21.73 trillion yen, was the largest on record."
+    )
+    claims = extract_claims(text, dt.date(2024, 4, 17))
+    assert _find(claims, "21.73 trillion yen").period.code == "FY2022"
+    assert _find(claims, "largest on record").period.code == "FY2022"
+
+
+def test_when_it_stood_at_is_the_base_period():
+    text = (
+        "Japan posted a deficit of 1.4 trillion yen in fiscal 2025. The gap was trimmed by 72.7% "
+        "from the year before, when it stood at 5.3 trillion yen."
+    )
+    claims = extract_claims(text, dt.date(2026, 4, 22))
+    assert _find(claims, "5.3 trillion yen").period.code == "FY2024"
+    assert _find(claims, "72.7%").period.code == "FY2025"

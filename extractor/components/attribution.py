@@ -46,6 +46,13 @@ _BASE_LEVEL = regex.compile(
 _OPENER = regex.compile(
     r"(?:^|[\n.;:!?]\s*)[\W]*(?:over|from|after|on)\s+(?:the\s+)?$", regex.IGNORECASE
 )
+_POSSESSED = regex.compile(
+    r"^\s*(?:(?:trade\s+)?(?:surplus|deficit|gap|exports|imports),?\s*)?$", regex.IGNORECASE
+)
+_WHEN_BASE = regex.compile(
+    r"^\s*,?\s*when\s+(?:it|they|the\s+\w+)\s+(?:stood|was|were|came|totall?ed|reached|hit)\s+(?:at\s+|to\s+)?$",
+    regex.IGNORECASE,
+)
 _SINCE = regex.compile(r"\bsince\b[^,;.]{0,40}$", regex.IGNORECASE)
 _HARD_BREAK = regex.compile(r"\b(?:while|whereas|but|although|though)\b", regex.IGNORECASE)
 _AFTER_GAP = regex.compile(
@@ -228,9 +235,21 @@ def period_at(
                 base = True
                 continue
             return h, h.period, False
-        if h.phrase.end <= a and a - h.phrase.end <= 2 and h.phrase.text[-2:] in ("'s", "’s"):
+        if (
+            h.phrase.end <= a
+            and h.phrase.text[-2:] in ("'s", "’s")
+            and _POSSESSED.match(sv.text[h.phrase.end : a])
+        ):  # "the previous year's ¥5.63 trillion", "the previous fiscal year's deficit, 21.73"
             return h, h.period, False
-    explicit = [h for h in usable if not h.phrase.relative and not h.base and h.period is not None]
+        if h.base and h.phrase.end <= a and _WHEN_BASE.match(sv.text[h.phrase.end : a]):
+            return h, h.period, False  # "from the year before, when it stood at 5.3 trillion yen"
+    explicit = [
+        h
+        for h in usable
+        if (not h.phrase.relative or h.phrase.text[-2:] in ("'s", "’s"))  # "the previous year's"
+        and not h.base
+        and h.period is not None
+    ]
     before = [h for h in explicit if h.phrase.end <= a]
     if before:
         return before[-1], before[-1].period, base

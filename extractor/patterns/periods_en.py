@@ -204,11 +204,12 @@ RULES: list[dict] = [
     {
         "id": "period.year_earlier",
         "kind": "year_earlier",
-        "pattern": r"(?:a|the)\s+year\s+(?:earlier|ago|before)|(?:the\s+)?(?:previous|prior|preceding)\s+year(?:['’]s)?",
+        "pattern": r"(?:a|the)\s+year\s+(?:earlier|ago|before)|(?:the\s+)?(?:previous|prior|preceding)\s+(?:fiscal\s+|calendar\s+)?year(?:['’]s)?",
         "match": [
             "a year earlier",
             "the previous year",
             "the previous year's",
+            "the previous fiscal year's",
             "a year ago",
             "the year before",
         ],
