@@ -98,3 +98,35 @@ def test_a_fiscal_year_streak():
     (c,) = [c for c in extract_claims(text, dt.date(2024, 5, 1)) if c.kind == "streak"]
     assert (c.streak.count, c.streak.unit, c.streak.condition) == (3, "year", "deficit")
     assert c.period.code == "FY2023"
+
+
+FISCAL = """Japan's trade, fiscal years (April to March), trillion yen unless stated
+
+| | FY2021 | FY2022 | change, % |
+|---|---|---|---|
+| Exports | 85.88 | 99.23 | 15.5 |
+| Balance | -5.37 | -2.173 | |
+| Yen per dollar, average | 111.91 | 135.05 | |
+"""
+
+
+def test_period_columns_caption_units_and_rate_rows():
+    claims = _by_text(extract_claims(FISCAL, dt.date(2023, 4, 20)))
+    old, new = claims["85.88"], claims["99.23"]
+    assert (old.metric, old.period.code, old.normalized.value) == ("exports", "FY2021", 85.88e12)
+    assert new.period.code == "FY2022" and "attr.period:stated" in new.notes
+    assert claims["15.5"].kind == "change"
+    bal = claims["-2.173"]
+    assert (bal.metric, bal.period.code) == ("balance", "FY2022")
+    assert bal.normalized.value == pytest.approx(-2.173e12)
+    rate = claims["135.05"]
+    assert (rate.kind, rate.metric, rate.period.code) == ("rate", "usd_jpy_rate", "FY2022")
+
+
+def test_a_relative_column_header_is_not_the_cells_period():
+    text = (
+        "Exports, December 2025\n\n| Destination | Exports | Change on a year earlier |\n"
+        "|---|---|---|\n| China | 1,811.5 billion yen | +5.6% |\n"
+    )
+    (c,) = [c for c in extract_claims(text, dt.date(2026, 1, 23)) if c.kind == "change"]
+    assert c.period.code == "2025-12"

@@ -7,6 +7,7 @@ metric and partner from one sentence to the next.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 from typing import Any
@@ -33,7 +34,7 @@ from extractor.components.phrase_claims import (
     record_claims,
     streak_claims,
 )  # fmt: skip
-from extractor.components.tables import table_quantities
+from extractor.components.tables import column_headers, table_quantities
 from extractor.model import Claim, Quantity
 from extractor.periods import Period
 
@@ -60,8 +61,35 @@ def assemble_claims(
         sv = sentence_view(text, start, end, paragraph, mentions, list(quantities), lex)
         inside = [p for p in phrases if start <= p.start and p.end <= end]
         claims.extend(_sentence(sv, inside, state, lex, lang))
+    claims = _column_periods(claims, text, phrases, state, lang)
     claims.sort(key=lambda c: (c.start, c.end, c.kind, c.metric))
     return claims
+
+
+def _column_periods(
+    claims: list[Claim], text: str, phrases: list[PeriodPhrase], state: ArticleState, lang: str
+) -> list[Claim]:
+    """A table cell under a period header ("| | FY2021 | FY2022 |") is about that period."""
+    heads = column_headers(text)
+    out = []
+    for c in claims:
+        span = heads.get(c.start)
+        period = _header_period(span, text, phrases, state, lang) if span else None
+        if period is not None and not c.excluded:
+            notes = tuple(n for n in c.notes if not n.startswith("attr.period:"))
+            c = dataclasses.replace(c, period=period, notes=(*notes, "attr.period:stated"))
+        out.append(c)
+    return out
+
+
+def _header_period(
+    span: tuple[int, int], text: str, phrases: list[PeriodPhrase], state: ArticleState, lang: str
+) -> Period | None:
+    """The period a column header names outright (not "Change on a year earlier")."""
+    for p in phrases:
+        if span[0] <= p.start and p.end <= span[1] and not p.relative and p.kind != "date":
+            return _resolve(p, text, PeriodContext(ref=state.ref, anchor=state.main), lang).period
+    return None
 
 
 def stated_date(text: str, phrases: list[PeriodPhrase]) -> dt.date | None:

@@ -66,6 +66,7 @@ def parse_streak(m: Mention, text: str, clause_start: int, lex: Lexicon) -> Stre
     before = text[clause_start : m.start]
     ranking = any(r.regex.search(before) for r in lex.rules["RANKING"])
     condition = None if word.startswith(("month", "year")) else _condition_in(word, lex)
+    condition = condition or _condition_in(m.groups.get("cond", ""), lex)
     condition = condition or _condition_after(text, m.end, lex)
     if condition is None and first:
         condition = _condition_in(m.groups.get("what", ""), lex)

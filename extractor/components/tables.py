@@ -10,7 +10,7 @@ reads each row like a sentence: the row's partner, the caption's metric, the art
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 import regex
 
@@ -25,6 +25,9 @@ _MONEY = regex.compile(
     regex.IGNORECASE,
 )
 _PERCENT = regex.compile(r"%|\bper\s*cent\b|\bpercent\b", regex.IGNORECASE)
+_RATE = regex.compile(
+    r"yen\s+(?:per|to\s+the)\s+dollar|¥\s*/\s*\$|USD\s*/\s*JPY|exchange\s+rate", regex.I
+)
 _ROW = regex.compile(r"^[ \t]*\|.*\|[ \t]*$", regex.MULTILINE)
 _RULE = regex.compile(r"^[\s|:\-]+$")
 _BULLET = regex.compile(r"^[ \t]*[-*•][ \t]+[^:\n]{1,40}:[ \t]*", regex.MULTILINE)
@@ -85,22 +88,43 @@ def _cells(line: str, offset: int) -> list[tuple[int, str]]:
     return out
 
 
-def _table_cells(text: str, units: dict[int, Unit]) -> None:
-    header: list[Unit | None] | None = None
+def _rows(text: str) -> Iterator[tuple[list[tuple[int, str]], list[tuple[int, str]], str]]:
+    """(header cells, row cells, caption) of every data row of every Markdown table."""
+    header: list[tuple[int, str]] | None = None
+    caption = ""
     last_end = -2
     for m in _ROW.finditer(text):
         if m.start() > last_end + 1:  # a new table: its first row is the header
-            header = None
+            header, caption = None, _caption(text, m.start()) or ""
         last_end = m.end()
         cells = _cells(m.group(), m.start())
         if header is None:
-            header = [header_unit(c) for _, c in cells]
-            continue
-        if _RULE.match(m.group()):
-            continue
+            header = cells
+        elif not _RULE.match(m.group()):
+            yield header, cells, caption
+
+
+def _table_cells(text: str, units: dict[int, Unit]) -> None:
+    """A cell takes its row's unit ("Yen per dollar"), its column's ("¥ billion", "y/y %"), or
+    the caption's ("trillion yen unless stated")."""
+    for header, cells, caption in _rows(text):
+        fallback = header_unit(caption)
+        row = Unit("JPY_per_USD", 1.0, "yen per dollar") if _RATE.search(cells[0][1]) else None
         for i, (start, _cell) in enumerate(cells):
-            if i < len(header) and header[i] is not None:
-                units[start] = header[i]  # type: ignore[assignment]
+            column = header_unit(header[i][1]) if i < len(header) else None
+            unit = row or column or fallback
+            if unit is not None:
+                units[start] = unit
+
+
+def column_headers(text: str) -> dict[int, tuple[int, int]]:
+    """Cell start -> (start, end) of its column's header cell ("| | FY2021 | FY2022 |")."""
+    out: dict[int, tuple[int, int]] = {}
+    for header, cells, _caption_text in _rows(text):
+        for i, (start, _cell) in enumerate(cells):
+            if i < len(header) and header[i][1]:
+                out[start] = (header[i][0], header[i][0] + len(header[i][1]))
+    return out
 
 
 def _bullet_cells(text: str, quantities: Sequence[Quantity], units: dict[int, Unit]) -> None:

@@ -119,8 +119,8 @@ METRICS: list[dict] = [
     {
         "id": "metric.balance",
         "metric": "balance",
-        "pattern": r"(?:trade\s+)?imbalance|balance\s+of\s+trade|trade\s+balance",
-        "match": ["trade balance", "imbalance"],
+        "pattern": r"(?:trade\s+)?imbalance|balance\s+of\s+trade|trade\s+balance|balance(?=\s*[|:])",
+        "match": ["trade balance", "imbalance", "Balance |"],
         "no_match": ["balance sheet"],
     },
     {
@@ -427,6 +427,7 @@ _STREAK_UNIT = (
     r"(?:(?P<adj>monthly|annual|yearly|fiscal|calendar)[-\s]+)?"
     r"(?P<unit>months?|years?|increases?|rises?|gains?|declines?|decreases?|falls?|drops?"
     r"|deficits?|surplus(?:es)?|shortfalls?)"
+    r"(?:(?<=year)\s+(?P<cond>deficit|surplus)(?!\w))?"  # "fiscal-year deficit"
 )
 STREAKS: list[dict] = [
     {
