@@ -36,6 +36,8 @@ def print_results(results: dict[str, Any]) -> None:
     print(f"spaCy {m['spacy']}, {m['cpus']} CPUs, load average before {m['loadavg_before']}")
     if not results["quantulum3_installed"]:
         print("quantulum3 not installed (pip install -e '.[bench]'): its baseline is skipped")
+    elif not results["quantulum3_run"]:
+        print("quantulum3 skipped (--skip quantulum3)")
     for config in results["configs"]:
         print_config(config)
     if "jobs" in results:

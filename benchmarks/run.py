@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import importlib.util
 import json
 import os
 import platform
@@ -228,7 +229,8 @@ def run_all(args: argparse.Namespace, argv: Sequence[str]) -> dict[str, Any]:
     results: dict[str, Any] = {"meta": meta(args, argv)}
     nlp = spacy.blank("en")
     parser = None if "quantulum3" in args.skip else measure.load_quantulum()
-    results["quantulum3_installed"] = parser is not None
+    results["quantulum3_installed"] = importlib.util.find_spec("quantulum3") is not None
+    results["quantulum3_run"] = parser is not None
     results["configs"] = [run_config(args, share, nlp, parser) for share in args.shares]
     if "jobs" not in args.skip:
         results["jobs"] = run_jobs(args)
