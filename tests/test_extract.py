@@ -581,3 +581,39 @@ def test_when_it_stood_at_is_the_base_period():
     claims = extract_claims(text, dt.date(2026, 4, 22))
     assert _find(claims, "5.3 trillion yen").period.code == "FY2024"
     assert _find(claims, "72.7%").period.code == "FY2025"
+
+
+def test_pluperfect_history_does_not_carry():
+    text = (
+        "Japan ran a deficit of 1.4 trillion yen in fiscal 2025.\n\nSome history puts this in "
+        "perspective. In fiscal 2022 the deficit had swelled to some 22 trillion yen.\n\n"
+        "The surplus with the United States for the year was 7.07 trillion yen."
+    )
+    claims = extract_claims(text, dt.date(2026, 4, 22))
+    assert _find(claims, "some 22 trillion yen").period.code == "FY2022"
+    assert _find(claims, "7.07 trillion yen").period.code == "FY2025"
+
+
+def test_an_opening_relative_period_is_the_sentences():
+    text = (
+        "Japan ran a deficit of 1.1 trillion yen in the first half of 2026. A year ago the "
+        "deficit was 2.34 trillion yen."
+    )
+    c = _find(extract_claims(text, dt.date(2026, 7, 22)), "2.34 trillion yen")
+    assert c.period.code == "CY2025H1" and "attr.period:stated" in c.notes
+
+
+def test_a_misdefined_half_is_the_half_the_article_is_about():
+    text = (
+        "Exports rose 3% in the first half of 2026. Calling this the January-June first half "
+        "of the fiscal year misses the point."
+    )
+    (c,) = [c for c in extract_claims(text, dt.date(2026, 7, 22)) if "fiscal year" in c.text]
+    assert c.period.code == "CY2026H1"
+    assert "period.fiscal_definition: January-June" in c.notes
+
+
+def test_japan_bought_from_a_partner_is_imports():
+    text = "Q: And the Middle East?\n\nA: Japan bought 1.21 trillion yen of goods from the Mideast in January 2025."
+    c = _find(extract_claims(text, dt.date(2025, 2, 19)), "1.21 trillion yen")
+    assert (c.metric, c.partner) == ("imports", "Middle East")

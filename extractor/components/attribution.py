@@ -53,6 +53,7 @@ _WHEN_BASE = regex.compile(
     r"^\s*,?\s*when\s+(?:it|they|the\s+\w+)\s+(?:stood|was|were|came|totall?ed|reached|hit)\s+(?:at\s+|to\s+)?$",
     regex.IGNORECASE,
 )
+_LEAD = regex.compile(r"^[\W]*(?:(?:Q|A)\s*:\s*)?$")
 _SINCE = regex.compile(r"\bsince\b[^,;.]{0,40}$", regex.IGNORECASE)
 _HARD_BREAK = regex.compile(r"\b(?:while|whereas|but|although|though)\b", regex.IGNORECASE)
 _AFTER_GAP = regex.compile(
@@ -65,7 +66,7 @@ _BASE_GAP = regex.compile(
     r"(?:from|over|than|compared\s+(?:with|to)|against|versus)\s+$", regex.IGNORECASE
 )
 _PARTNER_GAP = regex.compile(
-    r"^[\s)]*(?:(?:[\w-]+\s+){0,2}?(?:in|of)\s+)?(?:(?:trade\s+)?(?:surplus|deficit|exports|imports|shipments)\s+)?"
+    r"^[\s)]*(?:(?:[\w-]+\s+){0,2}?(?:in|of)\s+)?(?:(?:trade\s+)?(?:surplus|deficit|exports|imports|shipments|goods)\s+)?"
     r"(?:with|to|from|toward|towards)?\s*(?:the\s+)?"
     r"(?:(?:other|broader|wider|greater|rest\s+of(?:\s+the)?)\s+)?$",
     regex.IGNORECASE,
@@ -246,7 +247,11 @@ def period_at(
     explicit = [
         h
         for h in usable
-        if (not h.phrase.relative or h.phrase.text[-2:] in ("'s", "’s"))  # "the previous year's"
+        if (
+            not h.phrase.relative
+            or h.phrase.text[-2:] in ("'s", "’s")  # "the previous year's deficit, ..."
+            or _LEAD.match(sv.text[sv.start : h.phrase.start])  # "A year ago, the deficit ..."
+        )
         and not h.base
         and h.period is not None
     ]

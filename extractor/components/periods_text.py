@@ -237,7 +237,7 @@ def _correct_definition(phrase: PeriodPhrase) -> bool:
 
 def _definition_note(phrase: PeriodPhrase) -> str:
     names = regex.findall(r"[A-Za-z]+\.?", phrase.text)
-    skip = ("the", "fiscal", "period", "year", "half", "to", "through", "first", "second")
+    skip = ("the", "fiscal", "period", "year", "half", "to", "through", "first", "second", "of")
     return "period.fiscal_definition: " + "-".join(n for n in names if n.lower() not in skip)
 
 

@@ -30,6 +30,7 @@ from extractor.components.records import StreakParse, make_streak, parse_record,
 from extractor.model import Claim, Normalized, Quantity
 
 Built = tuple[Claim, dict[str, Any]]
+_HALVES = ("CYH", "FYH")
 _BOTH = regex.compile(r"\bboth\b", regex.IGNORECASE)
 _GAP = regex.compile(r"^[^,;:.—–()]*$")
 NEGATION = regex.compile(r"(?:\bnot|n['’]t|\bnever)\s+$", regex.IGNORECASE)
@@ -234,7 +235,10 @@ def definition_claims(sv: SentenceView, hits: list[PeriodHit], state: ArticleSta
         )  # "averaged 135.05 per dollar over ..."
         mh = MetricHit("usd_jpy_rate", None, "mention") if rate else None
         extra = attribute(sv, a, b, hits, state, metric=mh, quantity=False)
-        extra.update(period=h.period, notes=notes + extra["notes"], excluded=None)
+        period = h.period
+        if h.phrase.unit == "half" and state.current is not None and state.current.kind in _HALVES:
+            period = state.current  # the half the article is about is the one the writer meant
+        extra.update(period=period, notes=notes + extra["notes"], excluded=None)
         extra["_attr_period"] = "stated"
         out.append((base_claim(sv, a, b, "rate" if rate else "level"), extra))
     return out

@@ -85,7 +85,8 @@ METRICS: list[dict] = [
         "id": "metric.imports",
         "metric": "imports",
         "pattern": r"imports?|imported|inbound\s+shipments|(?<!(?:asset|bond|share|stock|dollar|yen)\s)purchases"
-        r"|purchases\s+from\s+abroad|what\s+Japan\s+(?:bought|purchased)",
+        r"|purchases\s+from\s+abroad|what\s+Japan\s+(?:bought|purchased)"
+        r"|(?<=\bJapan\s)(?:bought|purchased)(?!\s(?:[^.;:]|\.(?=\d)){0,40}?\bJapanese)",
         "match": [
             "imports",
             "import",
@@ -167,7 +168,8 @@ PARTNERS: dict[str, str] = {
 
 # A partner name is a trade partner when one of these comes right before it ...
 PARTNER_CUES_BEFORE = (
-    r"(?:with|to|from|toward|towards|of|including|especially|particularly|notably|led\s+by)\s+(?:the\s+)?"
+    r"(?:with|to|from|toward|towards|of|including|especially|particularly|notably|led\s+by"
+    r"|there\s+(?:is|was)|as\s+for|turning\s+to)\s+(?:the\s+)?"
     r"(?P<other>(?:other|broader|wider|greater|rest\s+of(?:\s+the)?|major|key)\s+)?$"
 )
 # ... or one of these right after it.
@@ -176,6 +178,7 @@ PARTNER_CUES_AFTER = (
     r"|\s+(?:accounted|accounts|was|remained|is)\s+(?:for|the\s+(?:largest|biggest|top))"
     r"|\s+(?:alone\s+|as\s+a\s+whole\s+)?(?:supplied|supplies|took|takes|bought|buys)\b"
     r"|\s+(?:trade\s+)?(?:gap|sales|purchases|buyers|customers)\b"
+    r"|[\"”’]?\s*[?]"
     r"|\s*\((?:U\.S\.|US|EU)\)|\s*[:|]|,\s+where\b"
     r"|\s+(?:(?:about|around|roughly|nearly|almost|some|just|over|under)\s+)*(?:[$¥]|US\$|\d))"
 )
@@ -692,10 +695,17 @@ BACKGROUND: list[dict] = [
     },
     {
         "id": "background.history",
-        "pattern": r"had\s+(?:been|run|shown|posted|recorded|reached|stood|fallen|risen|grown)"
+        "pattern": r"had\s+(?:been|run|shown|stood|fallen|risen|grown|swollen|shrunk|\w+ed)"
         r"|under\s+(?:last\s+year['’]s|the\s+\d{4}|an?\s+(?:earlier|previous))|back\s+in|for\s+comparison"
-        r"|by\s+comparison|a\s+bit\s+of\s+history|some\s+context|for\s+context",
-        "match": ["had been", "under last year's agreement", "back in", "for comparison"],
+        r"|by\s+comparison|(?:a\s+bit\s+of|some)\s+history|in\s+perspective|some\s+context|for\s+context",
+        "match": [
+            "had been",
+            "had swelled",
+            "under last year's agreement",
+            "back in",
+            "for comparison",
+            "Some history puts this in perspective",
+        ],
         "no_match": ["has been"],
     },
 ]

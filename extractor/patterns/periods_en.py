@@ -60,13 +60,16 @@ RULES: list[dict] = [
         "id": "period.fiscal_definition",
         "kind": "fiscal_definition",
         "pattern": r"(?P<m1>{MONTH})\s*(?:[-–—/]|-to-|\s+(?:to|through)\s+)\s*(?P<m2>{MONTH})\s+"
-        r"(?:(?P<half>first|second)\s+)?fiscal[-\s]+(?P<unit>year|period|half)",
+        r"(?:(?P<half>first|second)\s+)?fiscal[-\s]+(?P<unit>year|period|half)"
+        r"|(?P<m1>{MONTH})\s*(?:[-–—/]|-to-|\s+(?:to|through)\s+)\s*(?P<m2>{MONTH})\s+"
+        r"(?P<half>first|second)\s+(?P<unit>half)\s+of\s+(?:the\s+)?fiscal\s+year",
         "match": [
             "March-April fiscal period",
             "March-April fiscal year",
             "July-December fiscal half",
             "January-to-June first fiscal half",
             "April-September first fiscal half",
+            "January-June first half of the fiscal year",
         ],
         "no_match": ["April-March", "fiscal year"],
     },
@@ -178,8 +181,15 @@ RULES: list[dict] = [
     {
         "id": "period.full_year",
         "kind": "full_year",
-        "pattern": r"(?:the\s+)?(?:full|whole|entire)\s+(?P<unit>calendar\s+|fiscal\s+)?year",
-        "match": ["the full calendar year", "the whole year", "the full fiscal year"],
+        "pattern": r"(?:the\s+)?(?:full|whole|entire)\s+(?P<unit>calendar\s+|fiscal\s+)?year"
+        r"|(?<=\bfor\s)the\s+(?P<unit>fiscal\s+)?year(?![-\s]+(?:before|earlier|ago|to|through|ending|ended|on|over))"
+        r"|the\s+year\s+as\s+a\s+whole",
+        "match": [
+            "the full calendar year",
+            "the whole year",
+            "the full fiscal year",
+            "the year as a whole",
+        ],
         "no_match": ["the year"],
     },
     {
