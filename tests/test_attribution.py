@@ -347,3 +347,13 @@ def test_a_swelling_surplus_is_a_direction_claim():
         "United States",
         "up",
     )
+
+
+def test_halved_admits_roughly_half():
+    c = _claim("Imports from the Middle East halved in March 2025.", "halved")
+    assert c.normalized.value == -50.0 and c.precision == 10.0
+
+
+def test_plural_headline_verb():
+    c = _claim("EXPORTS TO MIDEAST COLLAPSE 55.5% IN MARCH 2025", "55.5%")
+    assert c.normalized.value == -55.5

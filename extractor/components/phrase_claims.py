@@ -67,7 +67,7 @@ def direction_claims(
                 kind="change",
                 value=m.text,
                 normalized=Normalized(float(m.get("change", -50.0)), "percent"),
-                precision=5.0 * abs(float(m.get("change", -50.0))) / 50.0,
+                precision=0.2 * abs(float(m.get("change", -50.0))),  # "halved": 40-60% down
                 hedge=hedge.group(1).lower() if hedge else None,
             )
         out.append((claim, extra))

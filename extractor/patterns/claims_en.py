@@ -219,7 +219,7 @@ DIRECTIONS: list[dict] = [
         r"|plummeted|tumbled|sank|slumped|edged\s+down|went\s+down"
         r"|dipped|dips|eased|sagged|retreated|collapsed|collapses|trimmed|trimming|trims|slumps|tumbles|sinks"
         r"|(?:falls?|decreases?|declines?|drops?|shrinks?|contracts?|narrows?|sink|slips?|slides?"
-        r"|dip|plunges?|tumble|slump|trim)(?=\s+(?:(?:to|by|for)\b|[$¥]|US\$|\d))",
+        r"|dip|plunges?|tumble|slump|trim|collapse|sag|slip)(?=\s+(?:(?:to|by|for)\b|[$¥]|US\$|\d))",
         "match": [
             "fell",
             "narrowed",
