@@ -212,3 +212,25 @@ def test_carried_over_attribution_is_not_flagged_when_another_reading_fits(store
     wrong = level("612.0 billion yen", 612.0e9, period="FY2029", precision=0.05e9,
                   notes=("attr.period:inherited",))
     assert verify_claim(wrong, c).verdict == "contradicted"
+
+
+def test_small_gap_to_a_later_vintage_is_not_an_error(store):
+    # only a vintage released after publication is held: a 0.5% gap may be a revision
+    late = [Fig(FY("2030-06"), "World", "exports", 10.00e12, release_date=D(2031, 1, 5), status="revised")]
+    s = FakeStore(late)
+    c = level("9.95 trillion yen", 9.95e12, metric="exports", period="2030-06", precision=0.005e12)
+    f = verify_claim(c, ctx(s, published=D(2030, 7, 20)))
+    assert (f.verdict, f.rule) == ("unverifiable", "reference.later_vintage_only")
+    far = level("9.5 trillion yen", 9.5e12, metric="exports", period="2030-06", precision=0.05e12)
+    assert verify_claim(far, ctx(s, published=D(2030, 7, 20))).verdict == "contradicted"
+
+
+def test_a_change_borrowed_from_the_parent_region_is_named(store):
+    store.figs += [
+        Fig(FY("2030-03"), "China", "exports", 1.6e12, release_date=REL, yoy_pct=-4.8),
+        Fig(FY("2030-03"), "Asia", "exports", 5.3e12, release_date=REL, yoy_pct=5.5),
+    ]
+    c = Claim(text="5.5%", start=0, end=4, kind="change", metric="exports", partner="China",
+              period=FY("2030-03"), normalized=Normalized(5.5, "percent"), precision=0.05)
+    f = verify_claim(c, ctx(store))
+    assert (f.verdict, f.rule) == ("contradicted", "change.mismatch") and "Asia" in f.message

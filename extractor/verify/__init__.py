@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from extractor.model import Claim, Finding
+from extractor.model import Claim, Finding, Metric
 from extractor.verify.changes import check_change, check_direction
 from extractor.verify.context import VerifyContext, finding
 from extractor.verify.history import check_record, check_streak
@@ -46,7 +46,7 @@ RULES = (
 )
 
 FISCAL_NOTE = "period.fiscal_definition"
-TRADE_METRICS = ("exports", "imports", "balance")
+TRADE_METRICS: tuple[Metric, ...] = ("exports", "imports", "balance")
 
 
 def verify_claim(claim: Claim, ctx: VerifyContext) -> Finding:

@@ -65,6 +65,12 @@ class VerifyContext:
                 return tuple(f for f in rows if f is not known[-1]) + (known[-1],)
         return tuple(rows)
 
+    def only_later(self, flow: str, partner: str, period: Period) -> bool:
+        """True when every vintage held was released after publication (nothing that was current
+        then is held): a small difference may then be a revision, not an error."""
+        figs = self.figures(flow, partner, period)
+        return self.published is not None and figs.current is None and bool(figs.all)
+
     def value(self, flow: str, partner: str, period: Period) -> Any | None:
         return self.figures(flow, partner, period).reference
 
@@ -114,6 +120,25 @@ def not_held(claim: Claim, what: str) -> Finding:
         "unverifiable",
         "reference.not_held",
         f"the reference data holds no {what}; not checked against MOF",
+    )
+
+
+REVISION_LEVEL = 0.01  # relative: revisions of a month's or year's total stay within about 1%
+REVISION_PCT = 0.5  # percentage points: revisions move a yoy % by a few tenths
+
+
+def revision_only(claim: Claim, ctx: VerifyContext, gap: float, *, relative: bool) -> Finding | None:
+    """Unverifiable instead of flagged when only later vintages are held and the gap is small."""
+    assert claim.period is not None
+    if not ctx.only_later(claim.metric, claim.partner, claim.period):
+        return None
+    if gap > (REVISION_LEVEL if relative else REVISION_PCT):
+        return None
+    size = f"{gap:.1%}" if relative else f"{gap:.1f} points"
+    return finding(
+        claim, "unverifiable", "reference.later_vintage_only",
+        f"only vintages released after publication are held for {claim.metric} {claim.partner} "
+        f"{claim.period}; the claim differs from them by {size}, within what revisions move",
     )
 
 

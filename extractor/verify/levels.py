@@ -13,6 +13,7 @@ from extractor.verify.context import (
     finding,
     not_held,
     official,
+    revision_only,
     vintage_note,
 )
 from extractor.verify.intervals import Interval, claim_interval, official_interval
@@ -76,6 +77,10 @@ def check_level_jpy(claim: Claim, ctx: VerifyContext) -> Finding:
                 official_fig=official(other),
             )
     hint = _diagnose(claim, civ, ctx)
+    gap = abs(abs(claim.normalized.value) - abs(ref.value)) / abs(ref.value) if ref.value else 1.0
+    revised = revision_only(claim, ctx, gap, relative=True)
+    if revised is not None and not hint:
+        return revised
     return finding(
         claim, "contradicted", "value.mismatch",
         f"MOF reported {msg.level_phrase(claim.metric, ref.value)} for {where} "
