@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from extractor.model import Claim, Finding
+from extractor.model import Claim, Finding, Metric
 from extractor.periods import Period
 from extractor.verify import messages as msg
 from extractor.verify.context import VerifyContext, finding, not_held, official, revision_only
@@ -227,11 +227,9 @@ def _borrowed_change(claim: Claim, ctx: VerifyContext, civ: Any, value: float) -
                 replace(claim, partner=PARENT_REGION[claim.partner]),
             )
         )
-    swap = {"exports": "imports", "imports": "exports"}.get(claim.metric)
+    swap: Metric | None = {"exports": "imports", "imports": "exports"}.get(claim.metric)  # type: ignore[assignment]
     if swap:
-        others.append(
-            (f"the {swap} figure: exports and imports swapped?", replace(claim, metric=swap))
-        )  # type: ignore[arg-type]
+        others.append((f"the {swap} figure: exports and imports swapped?", replace(claim, metric=swap)))
     for label, alt in others:
         ch = official_change(ctx, alt)
         if (
