@@ -44,11 +44,11 @@ _LAZY = {
 }
 
 if TYPE_CHECKING:  # pragma: no cover
+    from extractor.batch import check_paths
     from extractor.errors import ExtractorError
     from extractor.model import Article, ArticleReport, Claim, Finding, Official
     from extractor.model import ArticleReport as Report
     from extractor.periods import Period
-    from extractor.batch import check_paths
     from extractor.pipeline import check_text
 
 
