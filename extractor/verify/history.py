@@ -31,7 +31,11 @@ def check_record(claim: Claim, ctx: VerifyContext) -> Finding:
     if cur is None:
         return not_held(claim, f"figure for {claim.metric} {claim.partner} {period}")
     if rec.window:
-        steps = rec.window - 1 if rec.window_unit in (None, "month") or period.kind != "month" else 12 * rec.window - 1
+        steps = (
+            rec.window - 1
+            if rec.window_unit in (None, "month") or period.kind != "month"
+            else 12 * rec.window - 1
+        )
         scope = [period.shift(-k) for k in range(1, steps + 1)]
     else:
         since = rec.since or FIRST_DATA_YEAR
@@ -43,9 +47,13 @@ def check_record(claim: Claim, ctx: VerifyContext) -> Finding:
     if beaters:
         best = max(beaters, key=lambda f: sign * f.value)
         return finding(
-            claim, "false_record", "record.false",
-            f"not a record: {where} in {period} was {msg.level_phrase(claim.metric, cur.value)}, "
-            f"but {best.period} was {msg.level_phrase(claim.metric, best.value)} {msg.provenance(best)}",
+            claim,
+            "false_record",
+            "record.false",
+            f"not a record: {where} in {period} {_verb(claim)} {msg.level_phrase(claim.metric, cur.value)}, "
+            f"but in {best.period} {'it' if claim.metric == 'balance' else 'they'} {_verb(claim)} "
+            f"{msg.level_phrase(claim.metric, best.value)} "
+            f"{msg.provenance(best)}",
             official_fig=official(best),
             suggestion=f"the {word} since {best.period}",
         )
@@ -53,10 +61,18 @@ def check_record(claim: Claim, ctx: VerifyContext) -> Finding:
     covered = not missing and (rec.window or _starts_by(hist, rec.since or FIRST_DATA_YEAR, period))
     if not covered:
         return not_held(claim, f"complete history of {where} to confirm a record")
-    return finding(claim, "consistent", "record.match",
-                   f"{where} in {period} ({msg.yen(cur.value)}) is the {word} in the scope claimed "
-                   f"({len(scope)} earlier periods checked) {msg.provenance(cur)}",
-                   official_fig=official(cur))
+    return finding(
+        claim,
+        "consistent",
+        "record.match",
+        f"{where} in {period} ({msg.yen(cur.value)}) is the {word} in the scope claimed "
+        f"({len(scope)} earlier periods checked) {msg.provenance(cur)}",
+        official_fig=official(cur),
+    )
+
+
+def _verb(claim: Claim) -> str:
+    return "was" if claim.metric == "balance" else "were"
 
 
 def _starts_by(hist: dict[Period, Any], year: int, period: Period) -> bool:
@@ -109,10 +125,14 @@ def check_streak(claim: Claim, ctx: VerifyContext) -> Finding:
     if now is None:
         return not_held(claim, f"history of {what} around {period}")
     if not now:
-        return finding(claim, "wrong_streak", "streak.wrong",
-                       f"{what} in {period} was not {cond} at all "
-                       f"({msg.level_phrase(claim.metric, hist[period].value)})",
-                       official_fig=official(hist[period]))
+        return finding(
+            claim,
+            "wrong_streak",
+            "streak.wrong",
+            f"{what} in {period} was not {cond} at all "
+            f"({msg.level_phrase(claim.metric, hist[period].value)})",
+            official_fig=official(hist[period]),
+        )
     run = 1
     while True:
         h = _holds(claim, hist, period.shift(-run))
@@ -122,29 +142,54 @@ def check_streak(claim: Claim, ctx: VerifyContext) -> Finding:
     known_end = _holds(claim, hist, period.shift(-run)) is not None
     if st.first:
         ok = run == 1 or run < st.count  # nothing like it in the previous N-1 periods
-        gap_ok = all(_holds(claim, hist, period.shift(-k)) is not None for k in range(1, st.count - 1))
+        gap_ok = all(
+            _holds(claim, hist, period.shift(-k)) is not None for k in range(1, st.count - 1)
+        )
         if not gap_ok and ok:
-            return not_held(claim, f"history of {what} over the {st.count} {st.unit}s before {period}")
-        message = (f"{what}: {period} is {cond} after {run - 1} earlier such {st.unit}s in a row"
-                   if not ok else f"{what}: no {cond} in the {st.count - 1} {st.unit}s before {period}")
-        return finding(claim, "consistent" if ok else "wrong_streak",
-                       "streak.match" if ok else "streak.wrong", message,
-                       official_fig=official(hist[period]))
+            return not_held(
+                claim, f"history of {what} over the {st.count} {st.unit}s before {period}"
+            )
+        message = (
+            f"{what}: {period} is {cond} after {run - 1} earlier such {st.unit}s in a row"
+            if not ok
+            else f"{what}: no {cond} in the {st.count - 1} {st.unit}s before {period}"
+        )
+        return finding(
+            claim,
+            "consistent" if ok else "wrong_streak",
+            "streak.match" if ok else "streak.wrong",
+            message,
+            official_fig=official(hist[period]),
+        )
     if run == st.count and known_end:
-        return finding(claim, "consistent", "streak.match",
-                       f"{what}: {period} is the {run}th {st.unit} in a row of {cond} "
-                       f"{msg.provenance(hist[period])}", official_fig=official(hist[period]))
+        return finding(
+            claim,
+            "consistent",
+            "streak.match",
+            f"{what}: {period} is the {run}th {st.unit} in a row of {cond} "
+            f"{msg.provenance(hist[period])}",
+            official_fig=official(hist[period]),
+        )
     if run < st.count and not known_end:
         return not_held(claim, f"history of {what} before {period.shift(-run)}")
     if run > st.count or (run < st.count and known_end):
-        return finding(claim, "wrong_streak", "streak.wrong",
-                       f"{what}: {period} is the {_ordinal(run)} {st.unit} in a row of {cond}, "
-                       f"not the {_ordinal(st.count)} {msg.provenance(hist[period])}",
-                       official_fig=official(hist[period]),
-                       suggestion=f"{_ordinal(run)} consecutive {st.unit}")
-    return finding(claim, "consistent", "streak.match",
-                   f"{what}: at least {run} {st.unit}s in a row of {cond} up to {period} "
-                   f"(earlier history not held)", official_fig=official(hist[period]))
+        return finding(
+            claim,
+            "wrong_streak",
+            "streak.wrong",
+            f"{what}: {period} is the {_ordinal(run)} {st.unit} in a row of {cond}, "
+            f"not the {_ordinal(st.count)} {msg.provenance(hist[period])}",
+            official_fig=official(hist[period]),
+            suggestion=f"{_ordinal(run)} consecutive {st.unit}",
+        )
+    return finding(
+        claim,
+        "consistent",
+        "streak.match",
+        f"{what}: at least {run} {st.unit}s in a row of {cond} up to {period} "
+        f"(earlier history not held)",
+        official_fig=official(hist[period]),
+    )
 
 
 def _ordinal(n: int) -> str:
