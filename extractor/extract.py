@@ -82,6 +82,26 @@ def extract_doc(text: str, published: dt.date | None = None, nlp: Any = None) ->
     return doc
 
 
+def claims_on(doc: Doc, published: dt.date | None) -> list[Claim]:
+    """The claims of an already processed ``doc`` read against another publication date.
+
+    Only the claim layer runs again (tokens, sentences and quantities do not depend on the date);
+    when the date would not change the reference date the claims were read against (the one
+    stated in the text, used when ``published`` was None), the claims are returned as they are.
+    """
+    from extractor.components.assemble import reference_date
+    from extractor.nlp import claims_component
+
+    if published is not None and not isinstance(published, dt.date):
+        raise InputError(f"published must be a date, not {type(published).__name__}")
+    lang = doc.lang_ or "en"
+    before = reference_date(doc.text, doc._.published, lang)
+    if reference_date(doc.text, published, lang) == before and doc._.claims is not None:
+        return list(doc._.claims)
+    doc._.published = published
+    return list(claims_component(doc)._.claims or [])
+
+
 def extract_claims(text: str, published: dt.date | None = None, nlp: Any = None) -> list[Claim]:
     """Every claim in ``text``, sorted by start offset (see the module docstring)."""
     if not text.strip() if isinstance(text, str) else False:

@@ -81,21 +81,24 @@ def _register() -> None:
             doc.from_array([SENT_START], values.reshape(-1, 1))  # type: ignore[arg-type]
         return doc
 
-    @Language.component(
+    Language.component(
         "extractor_claims",
         requires=["doc.spans", "token.is_sent_start"],
         assigns=["doc._.claims"],
+        func=claims_component,
     )
-    def extractor_claims(doc: Doc) -> Doc:
-        """The claims of the Doc (see extractor.components.assemble)."""
-        from extractor.components.assemble import assemble_claims
 
-        quantities = [span._.quantity for span in doc.spans.get("quantities", [])]
-        lang = doc.lang_ or "en"
-        doc._.claims = assemble_claims(
-            doc.text, paragraphs(doc), [q for q in quantities if q], doc._.published, lang
-        )
-        return doc
+
+def claims_component(doc: Doc) -> Doc:
+    """The claims of the Doc (see extractor.components.assemble), read against doc._.published."""
+    from extractor.components.assemble import assemble_claims
+
+    quantities = [span._.quantity for span in doc.spans.get("quantities", [])]
+    lang = doc.lang_ or "en"
+    doc._.claims = assemble_claims(
+        doc.text, paragraphs(doc), [q for q in quantities if q], doc._.published, lang
+    )
+    return doc
 
 
 @lru_cache(maxsize=4)

@@ -13,6 +13,7 @@ from extractor.errors import ExtractorError
 from extractor.model import Article, ArticleReport, Claim, Finding
 
 _DISABLED_NOTE = "switched off by configuration"
+SKIPPED_NOTE = "no trade vocabulary"  # meta["skipped"] of an article the prefilter rejects
 
 
 def _as_date(value: dt.date | str | None) -> dt.date | None:
@@ -59,18 +60,22 @@ def _failed(article: Article, error: str) -> ArticleReport:
 
 
 def _check(article: Article, config: Any | None, store: Any | None) -> ArticleReport:
-    from extractor.extract import extract_claims
+    from extractor.extract import claims_on, extract_doc
+    from extractor.prefilter import might_have_claims
     from extractor.reference import load_store
     from extractor.verify import VerifyContext, verify_claim
 
+    if not might_have_claims(article.text):
+        return _skipped(article)
     store = store if store is not None else load_store()
     published, source = article.published, article.published_source
-    claims = extract_claims(article.text, published=published)
-    if published is None:
+    doc = extract_doc(article.text, published) if article.text.strip() else None
+    claims = list(doc._.claims or []) if doc is not None else []
+    if published is None and doc is not None:
         inferred = infer_published(claims, store)
         if inferred is not None:
             published, source = inferred
-            claims = extract_claims(article.text, published=published)
+            claims = claims_on(doc, published)  # same Doc; only the claim layer runs again
     rates = tuple(c.normalized.value for c in claims
                   if c.kind == "rate" and c.normalized is not None and not c.excluded)
     ctx = VerifyContext(store=store, published=published, stated_rates=rates,
@@ -83,6 +88,15 @@ def _check(article: Article, config: Any | None, store: Any | None) -> ArticleRe
         path=article.path, text=article.text, published=published, published_source=source,
         language=article.language, findings=findings, line_base=article.line_base,
         meta=dict(article.meta),
+    )
+
+
+def _skipped(article: Article) -> ArticleReport:
+    """The report of an article the prefilter rejects: no findings, and ``meta`` says why."""
+    return ArticleReport(
+        path=article.path, text=article.text, published=article.published,
+        published_source=article.published_source, language=article.language,
+        line_base=article.line_base, meta={**article.meta, "skipped": SKIPPED_NOTE},
     )
 
 

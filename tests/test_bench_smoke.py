@@ -128,10 +128,6 @@ def test_smoke_full_check_finds_claims_and_prefilter_keeps_trade(smoke: dict) ->
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    reason="the claim layer reads a company's 'sales' as exports; the prefilter skips those",
-)
 def test_smoke_prefilter_loses_no_trade_claim_in_the_archive(smoke: dict) -> None:
     rates = smoke["configs"][1]["rates"]
     assert rates["prefilter+check_text"]["trade_items"] == rates["check_text"]["trade_items"]

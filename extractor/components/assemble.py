@@ -92,6 +92,11 @@ def _header_period(
     return None
 
 
+def reference_date(text: str, published: dt.date | None, lang: str = "en") -> dt.date | None:
+    """The date relative periods are read against: ``published``, else the latest stated date."""
+    return published or stated_date(text, find_period_phrases(text, lang))
+
+
 def stated_date(text: str, phrases: list[PeriodPhrase]) -> dt.date | None:
     """The latest full date the text states ("Thursday, April 17, 2025"), as a fallback reference."""
     best: dt.date | None = None

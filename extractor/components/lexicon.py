@@ -92,10 +92,11 @@ def lexicon(lang: str = "en") -> Lexicon:
         "MONTHS": "January|February|March|April|May|June|July|August|September|October"
         "|November|December",
     }
-    rules = {t: tuple(compile_rule(t, r, words) for r in getattr(mod, t)) for t in TABLES}
     table = {**{k.upper(): v for k, v in mod.PARTNERS.items() if len(k) > 3}, **mod.PARTNERS}
     spellings = sorted(table, key=len, reverse=True)
     alternation = "|".join(regex.escape(s) for s in spellings)
+    words["PARTNER"] = alternation
+    rules = {t: tuple(compile_rule(t, r, words) for r in getattr(mod, t)) for t in TABLES}
     return Lexicon(
         lang=lang,
         rules=rules,

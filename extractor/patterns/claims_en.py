@@ -75,7 +75,10 @@ METRICS: list[dict] = [
     {
         "id": "metric.exports",
         "metric": "exports",
-        "pattern": r"exports?|exported|shipments?|outbound\s+shipments|(?<!(?:car|auto|vehicle|retail|home|domestic|store|online)\s)sales"
+        "pattern": r"exports?|exported|shipments?|outbound\s+shipments"
+        # a plain "sales" is a company's, not Japan's exports: only with a trade cue
+        r"|(?<=\b(?:overseas|foreign|export|outbound|{PARTNER})\s)sales"
+        r"|sales(?=\s+(?:to|abroad|overseas|there)\b)"
         r"|(?:bought|buys|purchased|took)(?=\s(?:[^.;:]|\.(?=\d)){0,40}?\bJapanese\s+(?:goods|products|exports))",
         "match": [
             "exports",
@@ -83,9 +86,11 @@ METRICS: list[dict] = [
             "export",
             "Sales to",
             "CHINA SALES",
+            "overseas sales",
+            "sales abroad",
             "bought 7.7% more Japanese goods",
         ],
-        "no_match": ["exporter", "car sales"],
+        "no_match": ["exporter", "car sales", "sales rose", "Nihon Foods said sales"],
     },
     {
         "id": "metric.imports",

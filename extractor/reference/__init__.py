@@ -9,6 +9,10 @@ See docs/reference-data.md for the data, the columns and the vintage policy.
 
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
+import sys
 from functools import lru_cache
 from pathlib import Path
 
@@ -59,11 +63,81 @@ def _load(data: Path, overlay: Path | None) -> Store:
         raise ReferenceDataError(
             "the bundled store is missing; run `factcheck reference build`", path=str(store_file)
         )
+    overlay_file = overlay / STORE_FILE if overlay is not None else None
+    fx_file = data / "fx" / "DEXJPUS.csv"
+    sources = [store_file, fx_file] + (
+        [overlay_file] if overlay_file and overlay_file.exists() else []
+    )
+    cache = _cache_file(sources)
+    store = _read_cache(cache) if cache is not None else None
+    if store is not None:
+        return store
     figures = read_store_file(store_file)
-    if overlay is not None and (overlay / STORE_FILE).exists():
+    if overlay_file is not None and overlay_file.exists():
         seen = {f.identity() for f in figures}
-        figures += [f for f in read_store_file(overlay / STORE_FILE) if f.identity() not in seen]
-    return Store(figures, FxSeries(data / "fx" / "DEXJPUS.csv"))
+        figures += [f for f in read_store_file(overlay_file) if f.identity() not in seen]
+    store = Store(figures, FxSeries(fx_file))
+    if cache is not None:
+        _write_cache(cache, store)
+    return store
+
+
+# -- the parsed store, cached as a pickle ------------------------------------------------------
+# Parsing figures.csv into Figures takes most of a cold start; the built Store is pickled in a
+# user cache folder under a name made from the source files (path, size, mtime) and the code that
+# defines a Figure, so an edited CSV, an import into the overlay or a new version of the code
+# makes a new entry. FACTCHECK_CACHE=off turns it off; FACTCHECK_CACHE=<folder> moves it.
+_CACHE_VERSION = 1
+_CACHE_KEEP = 4  # parsed stores kept (bundled alone, with an overlay, ...)
+_CODE = ("figure.py", "store.py", "fx.py", "../periods.py")
+
+
+def cache_dir() -> Path | None:
+    """Where parsed stores are cached (None: caching is off)."""
+    setting = os.environ.get("FACTCHECK_CACHE", "")
+    if setting.lower() in ("off", "0", "no"):
+        return None
+    if setting:
+        return Path(setting)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "factcheck"
+
+
+def _cache_file(sources: list[Path]) -> Path | None:
+    folder = cache_dir()
+    if folder is None:
+        return None
+    here = Path(__file__).resolve().parent
+    key = hashlib.sha256(f"{_CACHE_VERSION} {sys.version_info[:2]}".encode())
+    for path in [*sources, *(here / name for name in _CODE)]:
+        st = path.stat()
+        key.update(f"|{path.resolve()}|{st.st_size}|{st.st_mtime_ns}".encode())
+    return folder / f"store-{key.hexdigest()[:24]}.pickle"
+
+
+def _read_cache(path: Path) -> Store | None:
+    try:
+        with path.open("rb") as handle:
+            store = pickle.load(handle)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+        return None  # absent or unreadable: the CSV is parsed instead
+    return store if isinstance(store, Store) else None
+
+
+def _write_cache(path: Path, store: Store) -> None:
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tmp.open("wb") as handle:
+            pickle.dump(store, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+        stale = sorted(path.parent.glob("store-*.pickle"), key=lambda p: p.stat().st_mtime)
+        for old in stale[:-_CACHE_KEEP]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        pass  # a read-only home: the store works, only the next start is slower
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 def clear_cache() -> None:

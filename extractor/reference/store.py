@@ -34,6 +34,7 @@ _STATUS_RANK = {
 }
 _KIND_RANK = {"derived": 0, "wire": 1, "dataset": 2, "official": 3}
 Key = tuple[str, str, Period]
+_HISTORY_CACHE = 4096  # answers of Store.history kept per store (a few MB at most)
 
 
 def authority(f: Figure) -> int:
@@ -71,6 +72,15 @@ class Store:
             series[(flow, partner, period.basis)].add(period)
         self._series = {k: tuple(sorted(v)) for k, v in series.items()}
         self._fx = fx or FxSeries.empty()
+        self._histories: dict[tuple[str, str, str, dt.date | None], tuple[Figure, ...]] = {}
+
+    def __getstate__(self) -> dict[str, object]:
+        """Pickled without the history cache (see extractor.reference's store cache)."""
+        return {k: v for k, v in self.__dict__.items() if k != "_histories"}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self._histories = {}
 
     def __len__(self) -> int:
         return len(self._figures)
@@ -131,7 +141,19 @@ class Store:
         """One figure per period of ``basis`` ('month', 'CY', 'FY', 'CYH', 'FYH'), sorted by period:
         the vintage current at ``as_of`` where one exists, else the earliest vintage released later
         (months before 2024 exist only in the 2026 time series). Periods that had not ended by
-        ``as_of`` are left out: nobody could know them then."""
+        ``as_of`` are left out: nobody could know them then.
+
+        The store is immutable, so each answer is computed once and kept (up to
+        ``_HISTORY_CACHE`` of them); callers get a fresh list."""
+        key = (flow, partner, basis, as_of)
+        found = self._histories.get(key)
+        if found is None:
+            if len(self._histories) >= _HISTORY_CACHE:
+                self._histories.pop(next(iter(self._histories)))  # the oldest entry
+            found = self._histories[key] = tuple(self._history(flow, partner, basis, as_of))
+        return list(found)
+
+    def _history(self, flow: str, partner: str, basis: str, as_of: dt.date | None) -> list[Figure]:
         out = []
         for period in self._series.get((flow, partner, basis), ()):
             if as_of is not None and period.end >= as_of:
