@@ -75,7 +75,10 @@ def extract_doc(text: str, published: dt.date | None = None, nlp: Any = None) ->
         from extractor.nlp import build_nlp
 
         nlp = build_nlp("en")
+    from extractor.nlp import TEXT_KEY
+
     doc = nlp.make_doc(text)
+    doc.user_data[TEXT_KEY] = text  # the components read it instead of re-joining the tokens
     doc._.published = published
     for _name, proc in nlp.pipeline:
         doc = proc(doc)
@@ -90,13 +93,14 @@ def claims_on(doc: Doc, published: dt.date | None) -> list[Claim]:
     stated in the text, used when ``published`` was None), the claims are returned as they are.
     """
     from extractor.components.assemble import reference_date
-    from extractor.nlp import claims_component
+    from extractor.nlp import claims_component, text_of
 
     if published is not None and not isinstance(published, dt.date):
         raise InputError(f"published must be a date, not {type(published).__name__}")
     lang = doc.lang_ or "en"
-    before = reference_date(doc.text, doc._.published, lang)
-    if reference_date(doc.text, published, lang) == before and doc._.claims is not None:
+    text = text_of(doc)
+    before = reference_date(text, doc._.published, lang)
+    if reference_date(text, published, lang) == before and doc._.claims is not None:
         return list(doc._.claims)
     doc._.published = published
     return list(claims_component(doc)._.claims or [])

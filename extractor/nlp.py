@@ -25,22 +25,49 @@ _TERMINAL = frozenset({".", "!", "?", "…", "。", "！", "？"})
 _CLOSERS = frozenset({'"', "”", "’", "'", ")", "]", "」"})
 
 
+TEXT_KEY = "extractor.text"  # doc.user_data: the Doc's text, joined once (Doc.text re-joins)
+_STARTS_KEY = "extractor.sentence_starts"
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, computed once per Doc (every access of Doc.text builds each Token anew)."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
+
+
+def _token_table(doc: Doc) -> tuple[list[int], list[int]]:
+    """Start and end character offsets of every token, read as arrays (no Token objects)."""
+    from spacy.attrs import IDX, LENGTH
+
+    if not len(doc):
+        return [], []
+    table = doc.to_array([IDX, LENGTH])
+    starts = table[:, 0].tolist()
+    return starts, (table[:, 0] + table[:, 1]).tolist()
+
+
 def sentence_starts(doc: Doc) -> list[bool]:
     """Which tokens start a sentence (pure: tests call it on a blank Doc)."""
-    starts = [False] * len(doc)
+    full = text_of(doc)
+    begins, ends = _token_table(doc)
+    starts = [False] * len(begins)
     after_stop = False
-    for i, tok in enumerate(doc):
+    for i, b in enumerate(begins):
+        tok = full[b : ends[i]]
+        space = tok.isspace()
         if i == 0:
             starts[i] = True
-        elif tok.is_space:
+        elif space:
             pass
-        elif "\n" in doc[i - 1].text or "\n" in doc[i - 1].whitespace_:
+        elif "\n" in full[begins[i - 1] : b]:  # the previous token or its trailing whitespace
             starts[i] = True
-        elif after_stop and tok.text not in _CLOSERS and not tok.text[:1].islower():
+        elif after_stop and tok not in _CLOSERS and not tok[:1].islower():
             starts[i] = True
-        if tok.text in _TERMINAL:
+        if tok in _TERMINAL:
             after_stop = True
-        elif tok.text not in _CLOSERS and not tok.is_space:
+        elif tok not in _CLOSERS and not space:
             after_stop = False
     return starts
 
@@ -49,17 +76,29 @@ def paragraphs(doc: Doc) -> list[tuple[int, int, int]]:
     """(start char, end char, paragraph index) of each sentence; a line break starts a paragraph."""
     out: list[tuple[int, int, int]] = []
     para = 0
-    full = doc.text  # Doc.text joins every token: read it once
-    for sent in doc.sents:
-        raw = full[sent.start_char : sent.end_char]
+    full = text_of(doc)
+    for sent_start, sent_end in _sentence_chars(doc):
+        raw = full[sent_start:sent_end]
         text = raw.rstrip()
         if not text.strip():
             continue
-        start = sent.start_char + (len(raw) - len(raw.lstrip()))
+        start = sent_start + (len(raw) - len(raw.lstrip()))
         if out and "\n" in full[out[-1][1] : start]:
             para += 1
-        out.append((start, sent.start_char + len(text), para))
+        out.append((start, sent_start + len(text), para))
     return out
+
+
+def _sentence_chars(doc: Doc) -> list[tuple[int, int]]:
+    """(start char, end char) of each sentence, from the boundaries our component set."""
+    from spacy.attrs import SENT_START
+
+    begins, ends = _token_table(doc)
+    if not begins:
+        return []
+    flags = doc.to_array([SENT_START]).reshape(-1).tolist()
+    cuts = [i for i, f in enumerate(flags) if f == 1 or i == 0] + [len(begins)]
+    return [(begins[a], ends[b - 1]) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
 
 
 def _register() -> None:
@@ -96,7 +135,7 @@ def claims_component(doc: Doc) -> Doc:
     quantities = [span._.quantity for span in doc.spans.get("quantities", [])]
     lang = doc.lang_ or "en"
     doc._.claims = assemble_claims(
-        doc.text, paragraphs(doc), [q for q in quantities if q], doc._.published, lang
+        text_of(doc), paragraphs(doc), [q for q in quantities if q], doc._.published, lang
     )
     return doc
 

@@ -392,7 +392,9 @@ def _register() -> None:
     )
     def extractor_quantities(doc: Doc) -> Doc:
         """Find every quantity in the Doc's text (see :func:`scan`)."""
-        return set_annotations(doc, scan(doc.text))
+        from extractor.nlp import text_of
+
+        return set_annotations(doc, scan(text_of(doc)))
 
 
 _register()
