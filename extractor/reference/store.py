@@ -71,6 +71,9 @@ class Store:
         for flow, partner, period in self._index:
             series[(flow, partner, period.basis)].add(period)
         self._series = {k: tuple(sorted(v)) for k, v in series.items()}
+        self._ends = {
+            k: tuple(p.end for p in v) for k, v in self._series.items()
+        }  # Period.end is slow
         self._fx = fx or FxSeries.empty()
         self._histories: dict[tuple[str, str, str, dt.date | None], tuple[Figure, ...]] = {}
 
@@ -155,8 +158,9 @@ class Store:
 
     def _history(self, flow: str, partner: str, basis: str, as_of: dt.date | None) -> list[Figure]:
         out = []
-        for period in self._series.get((flow, partner, basis), ()):
-            if as_of is not None and period.end >= as_of:
+        key = (flow, partner, basis)
+        for period, end in zip(self._series.get(key, ()), self._ends.get(key, ()), strict=True):
+            if as_of is not None and end >= as_of:
                 continue
             f = self.lookup(flow, partner, period, as_of)
             if f is None:
