@@ -60,17 +60,47 @@ def _matches(rel: PurePath, globs: Sequence[str]) -> bool:
     return any(rel.match(g) for g in globs)
 
 
-def _walk_dir(root: Path, globs: Sequence[str]) -> list[Path]:
-    found: list[Path] = []
-    for folder, dirs, files in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in files:
-            if name.startswith("."):
-                continue
-            path = Path(folder) / name
-            if _matches(path.relative_to(root), globs):
-                found.append(path)
-    return sorted(found, key=lambda p: p.relative_to(root).parts)
+def _walk_dir(root: Path, globs: Sequence[str], folder: Path | None = None) -> Iterator[Path]:
+    """Files under ``root`` in the order of their relative path components, one folder at a time
+    (entries sorted by name, a sub-folder walked at its place): nothing is listed in advance."""
+    folder = folder or root
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        path = Path(entry.path)
+        if entry.is_dir():
+            yield from _walk_dir(root, globs, path)
+        elif _matches(path.relative_to(root), globs):
+            yield path
+
+
+def iter_walk(
+    paths: Iterable[str | Path],
+    globs: Sequence[str] | None = None,
+    *,
+    warn: Callable[[str], None] | None = None,
+) -> Iterator[Path]:
+    """:func:`walk`, streamed: the files are yielded as folders are read."""
+    warn = warn or _default_warn
+    globs = tuple(globs) if globs else ARTICLE_GLOBS
+    seen: set[str] = set()
+    for raw in paths:
+        p = Path(raw)
+        is_dir = str(raw) != "-" and p.is_dir()
+        files: Iterable[Path] = _walk_dir(p, globs) if is_dir else [p]
+        empty = True
+        for f in files:
+            empty = False
+            key = "-" if str(f) == "-" else os.path.realpath(f)
+            if key not in seen:
+                seen.add(key)
+                yield f
+        if is_dir and empty:
+            warn(f"{p}: no files matching {' '.join(globs)} to check (dotfiles are skipped)")
 
 
 def walk(
@@ -80,24 +110,7 @@ def walk(
     warn: Callable[[str], None] | None = None,
 ) -> list[Path]:
     """The files to check, in a deterministic order (see the module doc). Duplicates are dropped."""
-    warn = warn or _default_warn
-    globs = tuple(globs) if globs else ARTICLE_GLOBS
-    out: list[Path] = []
-    seen: set[str] = set()
-    for raw in paths:
-        p = Path(raw)
-        if str(raw) != "-" and p.is_dir():
-            files = _walk_dir(p, globs)
-            if not files:
-                warn(f"{p}: no files matching {' '.join(globs)} to check (dotfiles are skipped)")
-        else:
-            files = [p]
-        for f in files:
-            key = "-" if str(f) == "-" else os.path.realpath(f)
-            if key not in seen:
-                seen.add(key)
-                out.append(f)
-    return out
+    return list(iter_walk(paths, globs, warn=warn))
 
 
 # -- checking one file --------------------------------------------------------------------------
@@ -116,10 +129,28 @@ class _Job:
 
 
 def pipeline_checker(article: Article, *, config: Config | None = None) -> ArticleReport:
-    """The real check: :func:`extractor.pipeline.check_article` (imported on first use)."""
+    """The real check: :func:`extractor.pipeline.check_article` (imported on first use), inside
+    spaCy's ``memory_zone`` so that the strings an article adds to the vocabulary are freed after
+    it (a long batch keeps a flat memory)."""
+    from extractor.nlp import build_nlp
     from extractor.pipeline import check_article
 
-    return check_article(article, config=config)
+    nlp = build_nlp(article.language or "en") if article.language in (None, "en") else None
+    if nlp is None or not hasattr(nlp, "memory_zone"):
+        return check_article(article, config=config)
+    with nlp.memory_zone():
+        return check_article(article, config=config)
+
+
+def _warm(job: _Job) -> None:
+    """Build the pipeline and load the store before forking, so that every worker starts warm."""
+    if job.checker is not pipeline_checker:
+        return
+    from extractor.nlp import build_nlp
+    from extractor.reference import load_store
+
+    build_nlp("en")
+    load_store()
 
 
 def error_text(exc: ExtractorError) -> str:
@@ -189,22 +220,23 @@ class Progress:
 
 
 # -- the batch --------------------------------------------------------------------------------
-def _tasks(files: list[Path], published: dt.date | None) -> list[_Task]:
-    """One task per file; stdin is read here, once, since workers cannot read it."""
-    tasks = []
+def _tasks(files: Iterable[Path], published: dt.date | None) -> Iterator[_Task]:
+    """One task per file, made as the files come; stdin is read here, once (workers cannot)."""
     for f in files:
         if str(f) != "-":
-            tasks.append(_Task(str(f), None))
+            yield _Task(str(f), None)
             continue
         try:
-            tasks.append(_Task("-", read_article("-", published=published)))
+            yield _Task("-", read_article("-", published=published))
         except ExtractorError as exc:
-            tasks.append(_Task("-", None, error=error_text(exc)))
-    return tasks
+            yield _Task("-", None, error=error_text(exc))
 
 
-def _parallel(tasks: list[_Task], job: _Job, jobs: int) -> Iterator[ArticleReport]:
-    chunksize = max(1, min(8, len(tasks) // (jobs * 4)))
+def _parallel(
+    tasks: Iterable[_Task], job: _Job, jobs: int, n: int | None
+) -> Iterator[ArticleReport]:
+    chunksize = max(1, min(8, n // (jobs * 4))) if n is not None else 4
+    _warm(job)
     pool = multiprocessing.Pool(jobs, initializer=_init_worker, initargs=(job,))
     finished = False
     try:
@@ -237,16 +269,22 @@ def check_paths(
     """
     config = config or Config()
     day = _coerce_published(published)
-    files = walk(paths, globs if globs is not None else config.glob or None, warn=warn)
+    files: Iterable[Path] = iter_walk(
+        paths, globs if globs is not None else config.glob or None, warn=warn
+    )
     job = _Job(checker or pipeline_checker, config, day)
-    tasks = _tasks(files, day)
     jobs = (os.cpu_count() or 1) if jobs is None else jobs
-    jobs = max(1, min(jobs, len(tasks)))
-    bar = Progress(len(tasks)) if progress and tasks else None
+    n: int | None = None
+    if progress or jobs > 1:  # the bar and the pool's chunks need the count: list the files
+        files = list(files)
+        n = len(files)
+        jobs = max(1, min(jobs, n))
+    tasks = _tasks(files, day)
+    bar = Progress(n or 0) if progress and n else None
     if jobs == 1:
         results: Iterator[ArticleReport] = (check_one(t, job) for t in tasks)
     else:
-        results = _parallel(tasks, job, jobs)
+        results = _parallel(tasks, job, jobs, n)
     try:
         for report in results:
             if bar:
