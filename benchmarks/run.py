@@ -218,6 +218,9 @@ def evaluate_targets(results: dict[str, Any]) -> dict[str, Any]:
         value, failed = measured[name], errors.get(name) or 0
         met = None if value is None else (value >= threshold if op == ">=" else value <= threshold)
         note = f"invalid: {failed} articles failed to check" if failed else None
+        if value is None and name == "vs_quantulum3" and not results.get("quantulum3_run"):
+            installed = results.get("quantulum3_installed")
+            note = "skipped: quantulum3 " + ("not run (--skip)" if installed else "not installed")
         out[name] = {"what": what, "target": f"{op} {threshold}", "measured": value,
                      "met": None if failed else met, "note": note}  # fmt: skip
     return out

@@ -148,7 +148,12 @@ def test_smoke_reports_jobs_rss_cold_and_targets(smoke: dict) -> None:
     assert _positive(cold["ratio"])
     targets = smoke["targets"]
     assert len(targets) == 6
+    quantulum = importlib.util.find_spec("quantulum3") is not None
     for name, target in targets.items():
+        if name == "vs_quantulum3" and not quantulum:  # CI installs .[test,web,dev], not bench
+            assert target["measured"] is None and target["met"] is None
+            assert target["note"] == "skipped: quantulum3 not installed"
+            continue
         assert target["measured"] is not None, name
         # a verdict, unless articles failed to check, which voids it and says so
         assert isinstance(target["met"], bool) or target["note"].startswith("invalid"), name
