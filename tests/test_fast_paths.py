@@ -1,0 +1,86 @@
+"""The shortcuts of issue 6 give the same answers as the long way: the prefilter in the pipeline,
+the claim layer re-run on the same Doc, the cached history and the cached parsed store, the
+lazy walk."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from extractor import reference
+from extractor.batch import iter_walk, walk
+from extractor.extract import claims_on, extract_claims, extract_doc
+from extractor.pipeline import SKIPPED_NOTE, check_text
+
+TRADE = "Exports rose 3.9% to 9.8 trillion yen in March, the Finance Ministry said."
+
+
+def test_prefilter_rejects_become_reports_with_a_note() -> None:
+    report = check_text(
+        "The home side scored 3 goals as 45,000 fans watched.", published="2025-04-20"
+    )
+    assert report.findings == () and report.error is None
+    assert report.meta["skipped"] == SKIPPED_NOTE
+    kept = check_text(TRADE, published="2025-04-20")
+    assert "skipped" not in kept.meta and kept.findings
+
+
+def test_company_sales_are_skipped_not_read_as_exports() -> None:
+    text = "Nihon Foods said sales rose 0.5% to 6.6 trillion yen in the year to March."
+    assert [c.metric for c in extract_claims(text)] == ["other", "other"]
+    assert check_text(text).meta["skipped"] == SKIPPED_NOTE
+
+
+@pytest.mark.parametrize("day", [dt.date(2025, 4, 17), dt.date(2026, 1, 10), None])
+def test_claims_on_the_same_doc_equal_a_fresh_extraction(day: dt.date | None) -> None:
+    doc = extract_doc(TRADE, None)
+    assert claims_on(doc, day) == extract_claims(TRADE, published=day)
+
+
+def test_claims_on_keeps_the_claims_when_the_date_changes_nothing() -> None:
+    text = "Tokyo, April 17, 2025: " + TRADE
+    doc = extract_doc(text, None)
+    first = doc._.claims
+    assert claims_on(doc, dt.date(2025, 4, 17)) == first  # the stated date was the reference
+    assert claims_on(doc, dt.date(2025, 4, 17))[0] is first[0]  # not recomputed
+
+
+def test_history_is_cached_and_callers_cannot_spoil_it() -> None:
+    store = reference.load_store(use_overlay=False)
+    day = dt.date(2025, 4, 20)
+    first = store.history("balance", "World", "month", day)
+    first.clear()
+    again = store.history("balance", "World", "month", day)
+    assert again and again == store.history("balance", "World", "month", day)
+    assert all(f.period.end < day for f in again)
+
+
+def test_parsed_store_is_cached_and_reread(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FACTCHECK_CACHE", str(tmp_path / "cache"))
+    reference.clear_cache()
+    try:
+        parsed = reference.load_store(use_overlay=False)
+        assert len(list((tmp_path / "cache").glob("store-*.pickle"))) == 1
+        reference.clear_cache()
+        cached = reference.load_store(use_overlay=False)
+        assert cached is not parsed and list(cached) == list(parsed)
+        day = dt.date(2025, 4, 20)
+        assert cached.history("exports", "China", "FY", day) == parsed.history(
+            "exports", "China", "FY", day
+        )
+        monkeypatch.setenv("FACTCHECK_CACHE", "off")
+        assert reference.cache_dir() is None
+    finally:
+        reference.clear_cache()
+
+
+def test_walk_streams_in_the_same_order(tmp_path: Path) -> None:
+    for rel in ("b/z.md", "b/a.txt", "a.txt", "c.txt", "b/deep/x.html", ".hidden/y.txt"):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text("x\n")
+    lazy = iter_walk([tmp_path])
+    assert next(lazy) == tmp_path / "a.txt"  # yielded before the rest is listed
+    names = [p.relative_to(tmp_path).as_posix() for p in walk([tmp_path])]
+    assert names == ["a.txt", "b/a.txt", "b/deep/x.html", "b/z.md", "c.txt"]
