@@ -322,3 +322,35 @@ def test_derived_yoy_uses_the_base_known_at_the_time():
         (21.0, "derived"),
         (4.0, ""),  # published yoy is never replaced
     ]
+
+
+_VINTAGE = st.tuples(
+    st.sampled_from(["2025-01", "2025-02", "2025-03"]),
+    st.one_of(st.none(), st.integers(-3, 3).map(lambda v: v * 1e12)),
+    st.one_of(st.none(), st.integers(0, 120).map(lambda d: D(2025, 2, 1) + dt.timedelta(d))),
+    st.sampled_from(["provisional", "confirmed", "revised", "derived"]),
+    st.sampled_from(["official", "derived", "wire"]),
+)
+
+
+@given(st.lists(_VINTAGE, max_size=12), st.integers(0, 150))
+def test_history_answers_what_lookup_answers_period_by_period(rows, day):
+    """The bisect-based history equals a lookup per period (or the earliest vintage with a value
+    when nothing was released by then), for any mix of vintages, authorities and dates."""
+    store = Store(
+        [
+            fig(p, v, r, status=s, kind=k, source="derived:x" if k == "derived" else "test:1")
+            for p, v, r, s, k in rows
+        ]
+    )
+    as_of = D(2025, 1, 15) + dt.timedelta(day)
+    expected = []
+    for period in store.periods("balance", "World", "month"):
+        if period.end >= as_of:
+            continue
+        f = store.lookup("balance", "World", period, as_of) or next(
+            (v for v in store.vintages("balance", "World", period) if v.value is not None), None
+        )
+        if f is not None:
+            expected.append(f)
+    assert store.history("balance", "World", "month", as_of) == expected

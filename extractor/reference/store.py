@@ -13,8 +13,10 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import os
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from extractor.errors import ReferenceDataError
@@ -76,14 +78,16 @@ class Store:
         }  # Period.end is slow
         self._fx = fx or FxSeries.empty()
         self._histories: dict[tuple[str, str, str, dt.date | None], tuple[Figure, ...]] = {}
+        self._timelines: dict[tuple[str, str, str], tuple[_Timeline, ...]] = {}
 
     def __getstate__(self) -> dict[str, object]:
         """Pickled without the history cache (see extractor.reference's store cache)."""
-        return {k: v for k, v in self.__dict__.items() if k != "_histories"}
+        return {k: v for k, v in self.__dict__.items() if k not in ("_histories", "_timelines")}
 
     def __setstate__(self, state: dict[str, object]) -> None:
         self.__dict__.update(state)
         self._histories = {}
+        self._timelines = {}
 
     def __len__(self) -> int:
         return len(self._figures)
@@ -157,19 +161,38 @@ class Store:
         return list(found)
 
     def _history(self, flow: str, partner: str, basis: str, as_of: dt.date | None) -> list[Figure]:
+        if as_of is None:
+            return self._latest_history(flow, partner, basis)
         out = []
-        key = (flow, partner, basis)
-        for period, end in zip(self._series.get(key, ()), self._ends.get(key, ()), strict=True):
-            if as_of is not None and end >= as_of:
+        for t in self._timeline((flow, partner, basis)):
+            if t.end >= as_of:
                 continue
-            f = self.lookup(flow, partner, period, as_of)
-            if f is None:
-                f = next(
-                    (v for v in self._index[(flow, partner, period)] if v.value is not None), None
-                )
+            i = bisect_right(t.dates, as_of)
+            f = t.answers[i - 1] if i else t.fallback
             if f is not None:
                 out.append(f)
         return out
+
+    def _latest_history(self, flow: str, partner: str, basis: str) -> list[Figure]:
+        out = []
+        for period in self._series.get((flow, partner, basis), ()):
+            f = self.lookup(flow, partner, period) or next(
+                (v for v in self._index[(flow, partner, period)] if v.value is not None), None
+            )
+            if f is not None:
+                out.append(f)
+        return out
+
+    def _timeline(self, key: tuple[str, str, str]) -> tuple[_Timeline, ...]:
+        """Per period of a series: what ``lookup(..., as_of)`` answers, as a step function of
+        ``as_of`` (built once per series, then one bisect per period and date)."""
+        found = self._timelines.get(key)
+        if found is None:
+            flow, partner, _ = key
+            periods = zip(self._series.get(key, ()), self._ends.get(key, ()), strict=True)
+            found = tuple(_timeline(end, self._index[(flow, partner, p)]) for p, end in periods)
+            self._timelines[key] = found
+        return found
 
     def partners(self) -> list[str]:
         return sorted({partner for _, partner, _ in self._index})
@@ -196,6 +219,35 @@ class Store:
         ]
         mean = self._fx.period_mean(p, as_of)
         return quoted + ([mean] if mean else [])
+
+
+@dataclass(frozen=True)
+class _Timeline:
+    """One period of a series: ``answers[i]`` is the lookup's answer once ``dates[i]`` is
+    released (dates ascending); before ``dates[0]``, ``fallback`` (the earliest vintage)."""
+
+    end: dt.date
+    dates: tuple[dt.date, ...]
+    answers: tuple[Figure, ...]
+    fallback: Figure | None
+
+
+def _timeline(end: dt.date, vintages: tuple[Figure, ...]) -> _Timeline:
+    """The answers of ``Store.lookup`` (need="value", derived=True) for every ``as_of``: the last
+    vintage of the highest authority among those released by then (vintages in rank order)."""
+    dates: list[dt.date] = []
+    answers: list[Figure] = []
+    best = 0
+    current: Figure | None = None
+    for f in vintages:
+        if f.value is None or f.release_date is None:
+            continue
+        if authority(f) >= best:
+            best, current = authority(f), f
+        dates.append(f.release_date)
+        answers.append(current)  # type: ignore[arg-type]
+    fallback = next((v for v in vintages if v.value is not None), None)
+    return _Timeline(end, tuple(dates), tuple(answers), fallback)
 
 
 def _period(period: Period | str) -> Period:
