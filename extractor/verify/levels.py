@@ -9,6 +9,7 @@ from extractor.model import Claim, Finding
 from extractor.periods import Period
 from extractor.verify import messages as msg
 from extractor.verify.context import (
+    Figures,
     VerifyContext,
     finding,
     not_held,
@@ -60,12 +61,17 @@ def _sign_conflict(claim: Claim, ref: Any, note: str) -> Finding | None:
     )
 
 
-def check_level_jpy(claim: Claim, ctx: VerifyContext) -> Finding:
+def _series(claim: Claim, ctx: VerifyContext) -> tuple[Figures, str]:
+    """The vintages of the claim's series point, and how to name it in a message."""
     assert claim.normalized is not None and claim.period is not None
     figs = ctx.figures(claim.metric, claim.partner, claim.period)
+    return figs, f"{msg.series_phrase(claim.metric, claim.partner)} in {claim.period}"
+
+
+def check_level_jpy(claim: Claim, ctx: VerifyContext) -> Finding:
+    figs, where = _series(claim, ctx)
     ref = figs.reference
-    where = f"{msg.series_phrase(claim.metric, claim.partner)} in {claim.period}"
-    if ref is None:
+    if ref is None or claim.normalized is None:
         return not_held(claim, f"figure for {where}")
     civ = claim_interval(abs(claim.normalized.value), claim.precision, claim.hedge, ctx.tolerance)
     note = vintage_note(figs, ref, ctx.published)
@@ -177,11 +183,9 @@ def plausible_rates(ctx: VerifyContext, period: Period) -> tuple[list[float], li
 
 
 def check_level_usd(claim: Claim, ctx: VerifyContext) -> Finding:
-    assert claim.normalized is not None and claim.period is not None
-    figs = ctx.figures(claim.metric, claim.partner, claim.period)
+    figs, where = _series(claim, ctx)
     ref = figs.reference
-    where = f"{msg.series_phrase(claim.metric, claim.partner)} in {claim.period}"
-    if ref is None:
+    if ref is None or claim.normalized is None or claim.period is None:
         return not_held(claim, f"figure for {where}")
     rates, why = plausible_rates(ctx, claim.period)
     if not rates:
