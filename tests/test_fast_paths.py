@@ -8,9 +8,13 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from extractor import reference
 from extractor.batch import iter_walk, walk
+from extractor.components.anchored import anchored_finditer
+from extractor.components.quantities import ANCHORS, QUANTITY
 from extractor.extract import claims_on, extract_claims, extract_doc
 from extractor.pipeline import SKIPPED_NOTE, check_text
 
@@ -84,3 +88,48 @@ def test_walk_streams_in_the_same_order(tmp_path: Path) -> None:
     assert next(lazy) == tmp_path / "a.txt"  # yielded before the rest is listed
     names = [p.relative_to(tmp_path).as_posix() for p in walk([tmp_path])]
     assert names == ["a.txt", "b/a.txt", "b/deep/x.html", "b/z.md", "c.txt"]
+
+
+# -- anchored quantity scan: exactly what QUANTITY.finditer finds ------------------------------
+_FRAGMENTS = [
+    "about", "approximately", "just  over", "minus", "-", "−", "US$", "U.S.$", "¥", "JP¥", "$",
+    "3.5", "1,234,567", "2024", "2024-25", "10:30", "12/31/2024", "+81 3-1234-5678", "FY2024",
+    "H1", "G7", "1990s", "4th", "twenty-first", "one", "someone", "fourth", "seventy-two", "x",
+    "trillion", "yen", "per dollar", "percent", "%", "5兆2217億円", "www.mof.go.jp/a1", "http://x.jp",
+    "mail@mof.go.jp", "tons", "April", "17", ".", ",", "(", ")", "the",
+]  # fmt: skip
+_GLUE = st.sampled_from([" ", "", "\n", "  ", " " * 40, "\u00a0", "\n\n", " " * 33, "\t"])
+
+
+def _spans(matches: object) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in matches]  # type: ignore[attr-defined]
+
+
+def _same_as_finditer(text: str) -> None:
+    assert _spans(anchored_finditer(QUANTITY, ANCHORS, text)) == _spans(QUANTITY.finditer(text))
+
+
+@given(st.lists(st.tuples(st.sampled_from(_FRAGMENTS), _GLUE), max_size=60))
+def test_anchored_scan_finds_what_finditer_finds(parts: list[tuple[str, str]]) -> None:
+    _same_as_finditer("".join(f + g for f, g in parts))
+
+
+@given(st.text(alphabet="0123456789 abx.,-$%\n", max_size=700))
+def test_anchored_scan_on_dense_and_long_runs(text: str) -> None:
+    _same_as_finditer(text)
+
+
+def test_anchored_scan_on_long_runs_and_far_anchors() -> None:
+    for text in [
+        "9" * 900, "about " + " " * 300 + "5%", "x " * 400 + "5 yen" + " " * 300 + "per dollar",
+        "www." + "a" * 700 + " 3%", "+81 " + "12 " * 300, "FY2024 " + "word " * 200 + "3.5%",
+    ]:  # fmt: skip
+        _same_as_finditer(text)
+
+
+def test_anchored_scan_on_the_corpus() -> None:
+    root = Path(__file__).resolve().parent.parent / "corpus"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(root.glob("[0-9]*.md"))]
+    assert texts
+    for text in texts:
+        _same_as_finditer(text)

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from extractor.components.anchored import anchor_pattern, anchored_finditer
 from extractor.model import Quantity
 from extractor.patterns import numbers as P
 from extractor.units import UnitError, scale_factor, to_canonical
@@ -117,6 +118,7 @@ def _build() -> regex.Pattern[str]:
 
 
 QUANTITY = _build()
+ANCHORS = anchor_pattern([*P.NUMBER_WORDS, *P.ORDINAL_WORDS])  # every QUANTITY match holds one
 DIGITS = regex.compile(r"\d+(?:[.,:]\d+)*")
 LATIN = regex.compile(r"\p{Latin}")
 _MONTHS = _alternation(P.MONTHS)
@@ -171,7 +173,7 @@ def scan(text: str) -> Scan:
     """One pass over ``text``: quantities, and the numeric strings skipped with their reasons."""
     quantities: list[Quantity] = []
     skipped: list[Skipped] = []
-    for m in QUANTITY.finditer(text):
+    for m in anchored_finditer(QUANTITY, ANCHORS, text):
         reason = _skip_reason(text, m)
         if m.group("url") and not DIGITS.search(m.group()):
             continue  # a URL without digits: nothing numeric to report
