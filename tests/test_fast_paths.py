@@ -4,6 +4,7 @@ lazy walk."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -13,9 +14,14 @@ from hypothesis import strategies as st
 
 from extractor import reference
 from extractor.batch import iter_walk, walk
+from extractor.components import periods_text
 from extractor.components.anchored import anchored_finditer
+from extractor.components.gates import fold, literal_gate, may_match
+from extractor.components.lexicon import TABLES, find_mentions, lexicon
+from extractor.components.periods_text import find_period_phrases, period_rules
 from extractor.components.quantities import ANCHORS, QUANTITY
 from extractor.extract import claims_on, extract_claims, extract_doc
+from extractor.patterns import claims_en, periods_en
 from extractor.pipeline import SKIPPED_NOTE, check_text
 
 TRADE = "Exports rose 3.9% to 9.8 trillion yen in March, the Finance Ministry said."
@@ -133,3 +139,78 @@ def test_anchored_scan_on_the_corpus() -> None:
     assert texts
     for text in texts:
         _same_as_finditer(text)
+
+
+# -- literal gates: a rule is skipped only when it cannot match ----------------------------------
+@pytest.mark.parametrize(
+    ("pattern", "gate"),
+    [
+        (r"exports?|exported", ("export", "exported")),
+        (r"(?:trade\s+)?surplus(?:es)?", ("surplus",)),
+        (r"(?P<n>\d+)\s+(?:consecutive|straight)\s+months", ("consecutive", "straight")),
+        (r"(?<=\b(?:overseas|foreign)\s)sales", ("sales",)),
+        (r"(?:the\s+)?(?P<half>first|second)\s+half", ("first", "second")),
+        (r"ab|cde", None),  # a branch too short to gate
+        (r"(?i:abc)def", None),  # a construct the reader does not know: no gate
+        (r"\d+%", None),
+        (r"[a-z]+tion", ("tion",)),
+        (r"(?:foo)?bar|bazz", ("bar", "bazz")),
+    ],
+)
+def test_literal_gate_of_small_patterns(pattern: str, gate: tuple[str, ...] | None) -> None:
+    assert literal_gate(pattern) == gate
+
+
+def _all_rules() -> list[tuple[str, object, tuple[str, ...] | None, list[str]]]:
+    data = {r["id"]: r for t in TABLES for r in getattr(claims_en, t)}
+    data.update({r["id"]: r for r in periods_en.RULES})
+    rules = [(r.id, r.regex, r.gate) for rs in lexicon("en").rules.values() for r in rs]
+    rules += [(r.id, r.regex, r.gate) for r in period_rules("en")[0]]
+    return [(i, rx, gate, data[i].get("match", [])) for i, rx, gate in rules]
+
+
+def test_every_rule_example_holds_a_gate_literal_inside_its_match() -> None:
+    gated = 0
+    for rule_id, rx, gate, examples in _all_rules():
+        gated += gate is not None
+        for example in examples:
+            m = rx.search(example)  # type: ignore[attr-defined]
+            assert m, (rule_id, example)
+            assert may_match(gate, fold(m.group())), (rule_id, example, gate)
+    assert gated >= 60  # most rules are gated (the point of the gates)
+
+
+def _ungated_mentions(text: str) -> dict[str, list[object]]:
+    lex = lexicon("en")
+    rules = {t: tuple(dataclasses.replace(r, gate=None) for r in rs) for t, rs in lex.rules.items()}
+    return find_mentions(text, dataclasses.replace(lex, rules=rules))
+
+
+def _same_with_and_without_gates(text: str) -> None:
+    assert find_mentions(text, lexicon("en")) == _ungated_mentions(text)
+    gated = find_period_phrases(text)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(periods_text, "may_match", lambda gate, folded: True)
+        assert gated == find_period_phrases(text)
+
+
+_EXAMPLES = sorted({e for _, _, _, examples in _all_rules() for e in examples})
+_CASE = st.sampled_from([str, str.upper, str.title, str.lower])
+
+
+@given(st.lists(st.tuples(st.sampled_from(_EXAMPLES), _CASE, _GLUE), max_size=12))
+def test_gates_change_nothing_on_rule_examples(parts: list[tuple[str, object, str]]) -> None:
+    _same_with_and_without_gates("".join(case(e) + g for e, case, g in parts))  # type: ignore[operator]
+
+
+def test_gates_change_nothing_on_the_corpus_and_odd_case_folds() -> None:
+    root = Path(__file__).resolve().parent.parent / "corpus"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(root.glob("[0-9]*.md"))]
+    assert texts
+    texts += [
+        "EXPORTS İNCREASED 3%",
+        "expoſts rose in the ſecond half",
+        "Trade Surplus, FIRST HALF",
+    ]
+    for text in texts:
+        _same_with_and_without_gates(text)

@@ -16,6 +16,7 @@ from typing import Any
 
 import regex
 
+from extractor.components.gates import fold, literal_gate, may_match
 from extractor.components.periods_text import resolve_overlaps
 from extractor.errors import ConfigError
 
@@ -29,6 +30,7 @@ class Rule:
     table: str
     regex: Any
     data: dict[str, Any]
+    gate: tuple[str, ...] | None = None  # literals one of which every match holds (see gates)
 
 
 @dataclass(frozen=True)
@@ -79,7 +81,7 @@ def compile_rule(table: str, r: dict[str, Any], words: dict[str, str]) -> Rule:
         pattern = rf"(?<![\w])(?:{pattern})(?![\w])"
     flags = 0 if r.get("case") else regex.IGNORECASE
     data = {k: v for k, v in r.items() if k not in ("pattern", "match", "no_match")}
-    return Rule(r["id"], table, regex.compile(pattern, flags), data)
+    return Rule(r["id"], table, regex.compile(pattern, flags), data, literal_gate(r["pattern"]))
 
 
 @lru_cache(maxsize=8)
@@ -126,6 +128,7 @@ def _canonical_names(table: dict[str, str]) -> dict[str, str]:
 def find_mentions(text: str, lex: Lexicon) -> dict[str, list[Mention]]:
     """Every mention in ``text`` by table (plus ``PARTNERS``); overlaps resolved per table."""
     out: dict[str, list[Mention]] = {}
+    folded = fold(text)  # a rule none of whose gate literals occurs cannot match: skipped
     for table, rules in lex.rules.items():
         found = [
             Mention(
@@ -138,6 +141,7 @@ def find_mentions(text: str, lex: Lexicon) -> dict[str, list[Mention]]:
                 {k: v for k, v in m.groupdict().items() if v},
             )
             for r in rules
+            if may_match(r.gate, folded)
             for m in r.regex.finditer(text)
             if m.end() > m.start()
         ]

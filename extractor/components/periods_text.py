@@ -25,6 +25,7 @@ from typing import Any
 
 import regex
 
+from extractor.components.gates import fold, literal_gate, may_match
 from extractor.errors import PeriodError
 from extractor.periods import Period
 
@@ -79,6 +80,7 @@ class _Rule:
     id: str
     kind: str
     regex: Any
+    gate: tuple[str, ...] | None = None  # literals one of which every match holds (see gates)
 
 
 @lru_cache(maxsize=8)
@@ -92,7 +94,8 @@ def period_rules(lang: str = "en") -> tuple[tuple[_Rule, ...], dict[str, int]]:
     for r in data.RULES:
         flags = 0 if r.get("case") else regex.IGNORECASE
         pattern = r["pattern"].replace("{MONTH}", data.MONTH)
-        rules.append(_Rule(r["id"], r["kind"], regex.compile(pattern, flags)))
+        gate = literal_gate(r["pattern"])
+        rules.append(_Rule(r["id"], r["kind"], regex.compile(pattern, flags), gate))
     return tuple(rules), dict(data.MONTHS)
 
 
@@ -114,7 +117,10 @@ def find_period_phrases(text: str, lang: str = "en") -> list[PeriodPhrase]:
     """Every period phrase of ``text`` (dates included, as kind ``date``), in text order."""
     rules, months = period_rules(lang)
     found: list[PeriodPhrase] = []
+    folded = fold(text)  # a rule none of whose gate literals occurs cannot match: skipped
     for rule in rules:
+        if not may_match(rule.gate, folded):
+            continue
         for m in rule.regex.finditer(text):
             if m.end() == m.start():
                 continue

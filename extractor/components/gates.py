@@ -1,0 +1,179 @@
+"""Literal gates: the words a rule's every match must contain, to skip rules a text cannot match.
+
+A claim or period rule is a ``regex`` pattern run over the whole text; most texts hold none of
+most rules' words, yet each ``finditer`` still tries the pattern at every position. The gate of a
+pattern is a tuple of case-folded literals such that every match contains one of them (it starts
+with one): when none occurs in the case-folded text, the rule cannot match and is skipped.
+
+:func:`literal_gate` derives a gate from the pattern text only when it can prove it: the pattern
+is an alternation (at the top level) of branches that each start with a plain literal of at least
+``MIN_LITERAL`` characters (letters, digits, spaces, ``-``, ``'``), where a quantifier after the
+literal's last character drops that character (``exports?`` -> ``export``). Any other branch
+(a group, a class, an escape, a look-around at its start) means no gate: the rule always runs.
+"""
+
+from __future__ import annotations
+
+MIN_LITERAL = 3
+_PLAIN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 -'")
+_QUANTIFIERS = frozenset("?*+{")
+
+
+def top_level_branches(pattern: str) -> list[str]:
+    """``pattern`` split at the ``|`` that are outside groups and character classes."""
+    branches, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            if pattern[i + 1 : i + 2] == "]":  # "[]...]": a literal "]" first
+                i += 1
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            branches.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    branches.append(pattern[start:])
+    return branches
+
+
+def _group_end(pattern: str, i: int) -> int:
+    """The index of the ``)`` closing the group opened at ``pattern[i]``."""
+    depth, in_class = 0, False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    raise ValueError(f"unbalanced group in {pattern!r}")
+
+
+def _quantifier(pattern: str, i: int) -> tuple[bool, int]:
+    """(whether the item before ``pattern[i]`` may be absent, index after its quantifier)."""
+    c = pattern[i : i + 1]
+    optional = c in ("?", "*") or pattern.startswith(("{0,", "{,", "{0}"), i)
+    if c in ("?", "*", "+"):
+        i += 1
+    elif c == "{" and pattern[i + 1 : i + 2].isdigit() or pattern.startswith("{,", i):
+        i = pattern.index("}", i) + 1
+    else:
+        return False, i
+    return optional, i + (pattern[i : i + 1] in ("?", "+"))  # lazy / possessive
+
+
+def _item_end(seq: str, i: int) -> int | None:
+    """The end of the one-character item (escape, class, ``.``, ``{NAME}``) at ``i``, or None."""
+    c = seq[i]
+    if c == "\\":
+        if seq[i + 1 : i + 2] in ("p", "P") and seq[i + 2 : i + 3] == "{":
+            return seq.index("}", i) + 1
+        return i + 2
+    if c == "[":
+        j = i + 2 if seq[i + 1 : i + 2] == "]" else i + 1
+        while seq[j] != "]":
+            j += 2 if seq[j] == "\\" else 1
+        return j + 1
+    if c == "{" and seq[i + 1 : i + 2].isalpha():
+        return seq.index("}", i) + 1  # a placeholder ({PARTNER}, {MONTH}): expanded later
+    return i + 1 if c == "." else None
+
+
+def _group(seq: str, i: int) -> tuple[set[str] | None, int]:
+    """The gate of the group opened at ``i`` (None when it may be absent) and where it ends."""
+    end = _group_end(seq, i)
+    named = seq.startswith("(?P<", i)
+    inner = seq[seq.index(">", i) + 1 if named else i + 1 + 2 * (seq[i + 1] == "?") : end]
+    optional, after = _quantifier(seq, end + 1)
+    return (None if optional else alternation_gate(inner)), after
+
+
+def _literal(seq: str, i: int) -> tuple[set[str] | None, int]:
+    """The gate of the plain literal starting at ``i`` (None when too short) and its end."""
+    j = i
+    while j < len(seq) and seq[j] in _PLAIN:
+        j += 1
+    after = _quantifier(seq, j)[1]
+    literal = seq[i : j - 1] if after > j else seq[i:j]  # "exports?": the "s" may be absent
+    return ({literal.casefold()} if len(literal.strip()) >= MIN_LITERAL else None), after
+
+
+def _candidates(seq: str) -> list[set[str]]:
+    """The gates of items that every match of ``seq`` holds, from left to right."""
+    found: list[set[str]] = []
+    i = 0
+    while i < len(seq):
+        gate = None
+        if seq.startswith(("(?=", "(?!", "(?<=", "(?<!"), i):
+            i = _group_end(seq, i) + 1  # zero-width: says nothing about the match
+            if seq[i : i + 1] in _QUANTIFIERS:
+                break
+        elif seq.startswith(("(?:", "(?P<"), i) or seq[i] == "(" and seq[i + 1 : i + 2] != "?":
+            gate, i = _group(seq, i)
+        elif seq[i] in _PLAIN:
+            gate, i = _literal(seq, i)
+        elif seq[i] == "^" or seq.startswith(("\\b", "\\B"), i):
+            i += 1 if seq[i] == "^" else 2
+        else:
+            end = _item_end(seq, i)
+            if end is None:
+                break  # something this reader does not know: stop, keep what was proved
+            i = _quantifier(seq, end)[1]
+        if gate is not None:
+            found.append(gate)
+    return found
+
+
+def _sequence_gate(seq: str) -> set[str] | None:
+    """The best gate among the items every match of ``seq`` holds: the one whose shortest
+    literal is longest (the rarest words), or None."""
+    candidates = _candidates(seq)
+    if not candidates:
+        return None
+    return max(candidates, key=lambda gate: min(len(w) for w in gate))
+
+
+def alternation_gate(pattern: str) -> set[str] | None:
+    """The case-folded literals one of which starts every match of ``pattern``, or None."""
+    literals: set[str] = set()
+    for branch in top_level_branches(pattern):
+        gate = _sequence_gate(branch)
+        if gate is None:
+            return None
+        literals |= gate
+    return literals
+
+
+def literal_gate(pattern: str) -> tuple[str, ...] | None:
+    """:func:`alternation_gate` as a sorted tuple (None: no gate can be proved)."""
+    gate = alternation_gate(pattern)
+    return None if gate is None else tuple(sorted(gate))
+
+
+def fold(text: str) -> str:
+    """``text`` case-folded as the gates are: ``regex``'s IGNORECASE also matches "İ" for "i"."""
+    folded = text.casefold()
+    return folded.replace("i\u0307", "i") if "\u0130" in text else folded
+
+
+def may_match(gate: tuple[str, ...] | None, folded: str) -> bool:
+    """False only when no literal of ``gate`` occurs in ``folded`` (a :func:`fold` text)."""
+    return gate is None or any(literal in folded for literal in gate)
