@@ -155,6 +155,11 @@ def test_anchored_scan_on_the_corpus() -> None:
         (r"\d+%", None),
         (r"[a-z]+tion", ("tion",)),
         (r"(?:foo)?bar|bazz", ("bar", "bazz")),
+        (r"abc\u00a0def", ("abc",)),  # reading stops at a numeric escape, keeps "abc"
+        (r"\x41bcd", None),
+        (r"(?x)foo bar", None),  # inline flags: no gate at all
+        (r"[]abc]xyz|[^]a]uvw", ("uvw", "xyz")),
+        (r"\p{Lu}\s+records?", ("record",)),
     ],
 )
 def test_literal_gate_of_small_patterns(pattern: str, gate: tuple[str, ...] | None) -> None:

@@ -2,38 +2,54 @@
 
 A claim or period rule is a ``regex`` pattern run over the whole text; most texts hold none of
 most rules' words, yet each ``finditer`` still tries the pattern at every position. The gate of a
-pattern is a tuple of case-folded literals such that every match contains one of them (it starts
-with one): when none occurs in the case-folded text, the rule cannot match and is skipped.
+pattern is a tuple of case-folded literals such that every match contains one of them: when none
+occurs in the case-folded text (:func:`fold`), the rule cannot match and is skipped.
 
-:func:`literal_gate` derives a gate from the pattern text only when it can prove it: the pattern
-is an alternation (at the top level) of branches that each start with a plain literal of at least
-``MIN_LITERAL`` characters (letters, digits, spaces, ``-``, ``'``), where a quantifier after the
-literal's last character drops that character (``exports?`` -> ``export``). Any other branch
-(a group, a class, an escape, a look-around at its start) means no gate: the rule always runs.
+:func:`literal_gate` derives a gate from the pattern text only where it can prove one. For each
+top-level branch it reads the items left to right (plain literals of letters, digits, spaces,
+``-`` and ``'``; groups; classes; simple escapes; ``{NAME}`` placeholders; look-arounds, which are
+zero-width) and keeps the *required* ones that have a gate: a literal of at least
+``MIN_LITERAL`` characters (a quantifier after it drops its last character: ``exports?`` ->
+``export``), or a group that is not optional and whose own alternation has a gate. The branch's
+gate is the best of these (the one whose shortest word is longest); the pattern's gate is the
+union over its branches, and None as soon as one branch has none. Reading stops at anything it
+does not know (inline flags, back-references, numeric escapes): what was proved before stays
+proved; a pattern with inline flags gets no gate at all (``(?x)`` would change what a space is).
 """
 
 from __future__ import annotations
 
+import regex
+
 MIN_LITERAL = 3
+_FLAGS = regex.compile(r"\(\?[a-zA-Z^-]+[:)]")  # inline flags: (?i) (?x) (?-i:...)
+_CLASS_ESCAPES = frozenset("sSdDwW")
 _PLAIN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 -'")
 _QUANTIFIERS = frozenset("?*+{")
 
 
+def _class_end(pattern: str, i: int) -> int:
+    """The index after the ``]`` closing the class opened at ``pattern[i]``."""
+    j = i + 1
+    j += pattern[j : j + 1] == "^"
+    j += pattern[j : j + 1] == "]"  # "[]...]", "[^]...]": a literal "]" first
+    while pattern[j] != "]":
+        j += 2 if pattern[j] == "\\" else 1
+    return j + 1
+
+
 def top_level_branches(pattern: str) -> list[str]:
     """``pattern`` split at the ``|`` that are outside groups and character classes."""
-    branches, depth, start, i, in_class = [], 0, 0, 0, False
+    branches, depth, start, i = [], 0, 0, 0
     while i < len(pattern):
         c = pattern[i]
         if c == "\\":
             i += 2
             continue
-        if in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-            if pattern[i + 1 : i + 2] == "]":  # "[]...]": a literal "]" first
-                i += 1
-        elif c == "(":
+        if c == "[":
+            i = _class_end(pattern, i)
+            continue
+        if c == "(":
             depth += 1
         elif c == ")":
             depth -= 1
@@ -47,17 +63,16 @@ def top_level_branches(pattern: str) -> list[str]:
 
 def _group_end(pattern: str, i: int) -> int:
     """The index of the ``)`` closing the group opened at ``pattern[i]``."""
-    depth, in_class = 0, False
+    depth = 0
     while i < len(pattern):
         c = pattern[i]
         if c == "\\":
             i += 2
             continue
-        if in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-        elif c == "(":
+        if c == "[":
+            i = _class_end(pattern, i)
+            continue
+        if c == "(":
             depth += 1
         elif c == ")":
             depth -= 1
@@ -84,14 +99,13 @@ def _item_end(seq: str, i: int) -> int | None:
     """The end of the one-character item (escape, class, ``.``, ``{NAME}``) at ``i``, or None."""
     c = seq[i]
     if c == "\\":
-        if seq[i + 1 : i + 2] in ("p", "P") and seq[i + 2 : i + 3] == "{":
+        e = seq[i + 1 : i + 2]
+        if e in ("p", "P") and seq[i + 2 : i + 3] == "{":
             return seq.index("}", i) + 1
-        return i + 2
+        # \s \d \w and escaped punctuation are one character; \x41, \u00a0, \1, \N{...} are not
+        return i + 2 if e in _CLASS_ESCAPES or (e and not e.isalnum()) else None
     if c == "[":
-        j = i + 2 if seq[i + 1 : i + 2] == "]" else i + 1
-        while seq[j] != "]":
-            j += 2 if seq[j] == "\\" else 1
-        return j + 1
+        return _class_end(seq, i)
     if c == "{" and seq[i + 1 : i + 2].isalpha():
         return seq.index("}", i) + 1  # a placeholder ({PARTNER}, {MONTH}): expanded later
     return i + 1 if c == "." else None
@@ -152,7 +166,7 @@ def _sequence_gate(seq: str) -> set[str] | None:
 
 
 def alternation_gate(pattern: str) -> set[str] | None:
-    """The case-folded literals one of which starts every match of ``pattern``, or None."""
+    """The case-folded literals one of which every match of ``pattern`` holds, or None."""
     literals: set[str] = set()
     for branch in top_level_branches(pattern):
         gate = _sequence_gate(branch)
@@ -164,7 +178,7 @@ def alternation_gate(pattern: str) -> set[str] | None:
 
 def literal_gate(pattern: str) -> tuple[str, ...] | None:
     """:func:`alternation_gate` as a sorted tuple (None: no gate can be proved)."""
-    gate = alternation_gate(pattern)
+    gate = None if _FLAGS.search(pattern) else alternation_gate(pattern)
     return None if gate is None else tuple(sorted(gate))
 
 
