@@ -152,6 +152,11 @@ def quantity_kind(sv: SentenceView, q: Quantity, lex: Lexicon) -> tuple[str | No
             "unknown": "level"}.get(q.unit), None  # fmt: skip
 
 
+def _unit_from_header(q: Quantity) -> bool:
+    """A bare table or list cell ("469.7") that took its unit from a header or caption."""
+    return q.unit in ("JPY", "USD") and not any(ch.isalpha() or ch in "¥$" for ch in q.text)
+
+
 def quantity_claim(
     sv: SentenceView,
     q: Quantity,
@@ -176,6 +181,8 @@ def quantity_claim(
         metric=mh,
         percent=q.unit == "percent",
     )
+    if _unit_from_header(q) and extra["_attr_metric"] == "inherited" and extra["metric"] != "other":
+        extra["_attr_metric"] = "stated"  # a table's or list's caption states its cells' metric
     if kind == "rate":
         extra["partner"], extra["_attr_partner"] = "World", "stated"
         if extra["excluded"] == "commodity":  # "Blame oil, gas and a yen that averaged 111.91"
