@@ -19,6 +19,8 @@ proved; a pattern with inline flags gets no gate at all (``(?x)`` would change w
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import regex
 
 MIN_LITERAL = 3
@@ -38,31 +40,9 @@ def _class_end(pattern: str, i: int) -> int:
     return j + 1
 
 
-def top_level_branches(pattern: str) -> list[str]:
-    """``pattern`` split at the ``|`` that are outside groups and character classes."""
-    branches, depth, start, i = [], 0, 0, 0
-    while i < len(pattern):
-        c = pattern[i]
-        if c == "\\":
-            i += 2
-            continue
-        if c == "[":
-            i = _class_end(pattern, i)
-            continue
-        if c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == "|" and depth == 0:
-            branches.append(pattern[start:i])
-            start = i + 1
-        i += 1
-    branches.append(pattern[start:])
-    return branches
-
-
-def _group_end(pattern: str, i: int) -> int:
-    """The index of the ``)`` closing the group opened at ``pattern[i]``."""
+def _structure(pattern: str, i: int = 0) -> Iterator[tuple[int, str, int]]:
+    """Yield ``(index, char, depth)`` for every character of ``pattern`` from ``i`` that is not
+    inside an escape or a character class; ``depth`` counts the groups open after the character."""
     depth = 0
     while i < len(pattern):
         c = pattern[i]
@@ -72,13 +52,23 @@ def _group_end(pattern: str, i: int) -> int:
         if c == "[":
             i = _class_end(pattern, i)
             continue
-        if c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-            if depth == 0:
-                return i
+        depth += (c == "(") - (c == ")")
+        yield i, c, depth
         i += 1
+
+
+def top_level_branches(pattern: str) -> list[str]:
+    """``pattern`` split at the ``|`` that are outside groups and character classes."""
+    cuts = [i for i, c, depth in _structure(pattern) if c == "|" and depth == 0]
+    bounds = [-1, *cuts, len(pattern)]
+    return [pattern[x + 1 : y] for x, y in zip(bounds, bounds[1:], strict=False)]
+
+
+def _group_end(pattern: str, i: int) -> int:
+    """The index of the ``)`` closing the group opened at ``pattern[i]``."""
+    for j, c, depth in _structure(pattern, i):
+        if c == ")" and depth == 0:
+            return j
     raise ValueError(f"unbalanced group in {pattern!r}")
 
 

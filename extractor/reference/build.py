@@ -1,7 +1,8 @@
 """Build the bundled tidy store (``reference/store/figures.csv``) from the raw layer.
 
-The raw layer is the official files themselves, copied from ``../shared/reference``; each
-``RAW_SOURCES`` entry names a file, the date of its vintage when the file carries none, and why.
+The raw layer is the official files themselves, copied verbatim into ``reference/`` (where they
+come from: ``reference/README.md`` and the READMEs beside the files); each ``RAW_SOURCES``
+entry names a file, the date of its vintage when the file carries none, and why.
 Rebuild with ``factcheck reference build``.
 """
 
