@@ -18,6 +18,7 @@ yielded, and ``KeyboardInterrupt`` reaches the caller, which writes what was fin
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import multiprocessing
 import os
 import signal
@@ -178,8 +179,11 @@ _WORKER_JOB: _Job | None = None
 
 
 def _init_worker(job: _Job) -> None:
+    """Ignore SIGINT (the parent handles Ctrl-C and terminates us) and collect garbage, whatever
+    the parent's setting (``factcheck check`` starts with the collector off)."""
     global _WORKER_JOB
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and terminates us
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    gc.enable()
     _WORKER_JOB = job
 
 

@@ -15,12 +15,23 @@ Canonical units (see ``extractor.model.Quantity``): ``JPY``, ``USD``, ``percent`
 are recognised so that a euro amount is never taken for a count). The registry is built once,
 lazily, with ``Decimal`` magnitudes so that "9.8 trillion" is exactly 9.8e12; callers never
 mutate it.
+
+Importing pint takes a quarter of a second, a tenth of a cold ``factcheck check``, so the factors
+pint works out for written units are remembered in the user cache folder (see
+:class:`_FactorFile`): a later start reads them back and imports pint only for a spelling it has
+not seen. Pint stays the only source of factors; the file only keeps its answers.
 """
 
 from __future__ import annotations
 
+import hashlib
+import importlib.util
+import json
+import os
+import sys
 from decimal import Decimal
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import regex
@@ -160,11 +171,83 @@ def _expression(terms: list[str], roles: list[str], written: str) -> tuple[str, 
 
 @lru_cache(maxsize=512)
 def _factor(written: str) -> tuple[Decimal, str]:
+    """(canonical units per written unit, canonical unit): pint's answer, remembered."""
+    remembered = _factor_file()
+    known = remembered.get(written)
+    if known is not None:
+        return known
+    found = pint_factor(written)
+    remembered.add(written, found)
+    return found
+
+
+def pint_factor(written: str) -> tuple[Decimal, str]:
+    """:func:`_factor` worked out by pint, every time (the remembered factors are its answers)."""
     expression, canonical = normalize_unit(written)
     ureg = registry()
     target = "unknown_currency" if canonical == "unknown" else canonical
     factor = ureg.Quantity(Decimal(1), expression).to(target).magnitude
     return Decimal(factor), canonical
+
+
+class _FactorFile:
+    """The factors pint gave in earlier runs: ``units-<key>.json`` in the user cache folder
+    (``extractor.reference.cache_dir``; none when caching is off), a mapping of written unit to
+    ``[factor, canonical unit]``. The key is made from the files that decide a factor (this
+    module, the spelling tables, pint's own package), so a change to any of them starts a new
+    file. A file that cannot be read counts as empty; one that cannot be written is not kept."""
+
+    LIMIT = 2048  # spellings kept, the first seen: a long tail of oddities stops growing it
+    KEEP = 2  # files kept (one per version of the code in use)
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.factors: dict[str, tuple[Decimal, str]] = {}
+        if path is None:
+            return
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            self.factors = {k: (Decimal(f), c) for k, (f, c) in data.items()}
+        except (OSError, ValueError, TypeError, ArithmeticError):
+            self.factors = {}
+
+    def get(self, written: str) -> tuple[Decimal, str] | None:
+        return self.factors.get(written)
+
+    def add(self, written: str, found: tuple[Decimal, str]) -> None:
+        if self.path is None or len(self.factors) >= self.LIMIT:
+            return
+        self.factors[written] = found
+        data = {k: [str(f), c] for k, (f, c) in self.factors.items()}
+        tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+            os.replace(tmp, self.path)
+            older = sorted(self.path.parent.glob("units-*.json"), key=lambda p: p.stat().st_mtime)
+            for old in older[: -self.KEEP]:
+                old.unlink(missing_ok=True)
+        except OSError:
+            pass  # a read-only cache folder: pint answers again next time
+        finally:
+            tmp.unlink(missing_ok=True)
+
+
+@lru_cache(maxsize=1)
+def _factor_file() -> _FactorFile:
+    from extractor.reference import cache_dir
+
+    folder = cache_dir()
+    if folder is None:
+        return _FactorFile(None)
+    key = hashlib.sha256(f"1 {sys.version_info[:2]}".encode())
+    spec = importlib.util.find_spec("pint")
+    pint_init = spec.origin if spec is not None else None
+    for name in (__file__, P.__file__, pint_init):
+        if name:
+            st = os.stat(name)
+            key.update(f"|{Path(name).resolve()}|{st.st_size}|{st.st_mtime_ns}".encode())
+    return _FactorFile(folder / f"units-{key.hexdigest()[:24]}.json")
 
 
 def to_canonical(number: Decimal | str | int, written_unit: str) -> tuple[Decimal, str]:
