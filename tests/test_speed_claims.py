@@ -1,0 +1,165 @@
+"""The fast paths of the claim layer give what the plain code gives.
+
+Period phrases: each rule is tried only where one of its heads starts
+(``periods_text.pattern_heads``); the oracle here runs every rule with ``finditer`` over the
+whole text, as the finder did before. Texts: corpus/*.md, corpus/heldout/*.md, the generated
+articles of the speed baseline when present, and generated mixes with odd case folds.
+"""
+
+from __future__ import annotations
+
+import random
+import string
+from pathlib import Path
+
+import pytest
+import regex
+
+from extractor.components import periods_text
+from extractor.components.periods_text import (
+    DIGIT,
+    PeriodPhrase,
+    find_period_phrases,
+    pattern_heads,
+    period_rules,
+    resolve_overlaps,
+)
+from extractor.patterns import periods_en
+
+ROOT = Path(__file__).resolve().parent.parent
+GENERATED = Path("/tmp/base/gen")  # the speed baseline's articles (absent on a clean clone)
+
+
+def _texts(sample: int | None = None) -> list[str]:
+    paths = sorted((ROOT / "corpus").glob("*.md")) + sorted((ROOT / "corpus/heldout").glob("*.md"))
+    if GENERATED.is_dir():
+        paths += sorted(GENERATED.glob("*.md"))
+    if sample is not None:
+        paths = paths[:: max(1, len(paths) // sample)]
+    return [p.read_text(encoding="utf-8") for p in paths]
+
+
+def _oracle_phrases(text: str) -> list[PeriodPhrase]:
+    """Every rule over the whole text, no gate, no anchor: the plain reading."""
+    rules, months = period_rules("en")
+    found = [
+        periods_text._phrase(m, rule, months)
+        for rule in rules
+        for m in rule.regex.finditer(text)
+        if m.end() > m.start()
+    ]
+    return resolve_overlaps(found)
+
+
+def _fresh(text: str) -> list[PeriodPhrase]:
+    periods_text._period_phrases.cache_clear()
+    return find_period_phrases(text)
+
+
+# -- heads ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "pattern,heads",
+    [
+        (r"fiscal\s+(?P<year>\d{4})", ("fisc",)),
+        (r"(?:the\s+)?(?P<half>first|second)\s+half", ("firs", "seco", "the")),
+        (r"(?:Jan|Feb)\.", ("feb.", "jan.")),
+        (r"H(?P<half>[12])\s+\d{4}|\d{4}\s*H", (DIGIT, "h1", "h2")),
+        (r"(?<![\d$])(?P<year>19[5-9]\d|20\d\d)", ("195", "196", "197", "198", "199", "20")),
+        (r"\bMay\b|May(?=['’]s)", ("may",)),
+        (r"(?:a|the)\s+year", ("a", "the")),
+        (r"Jan|January", ("jan",)),  # "january" starts where "jan" does
+    ],
+)
+def test_pattern_heads(pattern: str, heads: tuple[str, ...]) -> None:
+    assert pattern_heads(pattern) == heads
+
+
+def test_pattern_heads_keep_case_when_the_rule_does() -> None:
+    assert pattern_heads(r"March|(?<=\bin\s)May", folded=False) == ("Marc", "May")
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        r"(?:the\s+)?",  # may match nothing
+        r"\s+year",  # opens with a class of spaces
+        r".year",
+        r"[-\s]year",
+        r"(?i)year",  # inline flags
+        r"(?>year)",  # an atomic group
+        r"\x41pril",  # an escape that is not one plain item
+        r"(year",  # unbalanced
+        r"year|(?:\s)?",
+        r"–year",  # not ASCII
+    ],
+)
+def test_pattern_heads_none_when_not_proved(pattern: str) -> None:
+    assert pattern_heads(pattern) is None
+
+
+def test_every_period_rule_is_anchored_and_its_examples_start_with_a_head() -> None:
+    rules = {r.id: r for r in period_rules("en")[0]}
+    for data in periods_en.RULES:
+        rule = rules[data["id"]]
+        assert rule.heads, rule.id
+        for example in data["match"]:
+            start = example if data.get("case") else example.casefold()
+            assert any(
+                start[:1].isdecimal() if h == DIGIT else start.startswith(h) for h in rule.heads
+            ), (rule.id, example)
+
+
+def test_ignorecase_matches_of_head_characters_are_their_case_folds() -> None:
+    """The folded text is searched for heads: every character ``regex`` matches to a head
+    character under IGNORECASE folds to it (İ, which folds to two, turns anchoring off)."""
+    every = "".join(chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000)
+    heads = "".join(h for r in period_rules("en")[0] for h in (r.heads or ()) if h != DIGIT)
+    for ch in sorted(set(heads)):
+        for m in regex.finditer(regex.escape(ch), every, regex.IGNORECASE):
+            assert m.group() == "\u0130" or m.group().casefold() == ch.casefold(), (ch, m.group())
+
+
+# -- period phrases: anchored == plain ------------------------------------------------------
+
+
+def _mixes(n: int, seed: int = 6) -> list[str]:
+    """Texts of month names, numbers and words glued in odd ways, with odd case folds."""
+    rng = random.Random(seed)
+    months = list(periods_en.MONTHS) + ["Sept.", "Jan.", "MAY", "mAy", "DECEMBER"]
+    words = ["the", "a", "first", "half", "fiscal", "FY", "year", "H1", "H2", "last", "from",
+             "to", "through", "ending", "previous", "same", "month", "of", "in", "at", "early", "earlier",
+             "ago",
+             "Ｍarch", "İn", "ß", "ǰanuary", "\u212aelvin", "ſeptember", "dismay", "  ", "\n"]  # fmt: skip
+    parts = months + words + ["2025", "2024", "17", "1999", "24", "6", "12", "-", "–", ",", "."]
+    out = []
+    for _ in range(n):
+        glue = [rng.choice(["", " ", " ", "  ", "\n", "-", "’s "]) for _ in range(40)]
+        out.append("".join(rng.choice(parts) + g for g in glue))
+    out.append("İn March 2025 the first half of fiscal 2024")  # folding changes the length
+    out.append(string.printable * 3)
+    return out
+
+
+def test_period_phrases_equal_plain_reading_on_mixes() -> None:
+    for text in _mixes(400):
+        assert _fresh(text) == _oracle_phrases(text), text
+
+
+def test_period_phrases_equal_plain_reading_on_a_corpus_sample() -> None:
+    for text in _texts(sample=40):
+        assert _fresh(text) == _oracle_phrases(text)
+
+
+@pytest.mark.slow
+def test_period_phrases_equal_plain_reading_on_every_text() -> None:
+    for text in _texts():
+        assert _fresh(text) == _oracle_phrases(text)
+
+
+def test_find_period_phrases_returns_a_fresh_list() -> None:
+    text = "Exports rose in March 2025 from a year earlier."
+    first = find_period_phrases(text)
+    first.clear()
+    assert find_period_phrases(text) == _oracle_phrases(text)
