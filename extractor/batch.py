@@ -63,17 +63,25 @@ def _matches(rel: PurePath, globs: Sequence[str]) -> bool:
 
 def _walk_dir(root: Path, globs: Sequence[str], folder: Path | None = None) -> Iterator[Path]:
     """Files under ``root`` in the order of their relative path components, one folder at a time
-    (entries sorted by name, a sub-folder walked at its place): nothing is listed in advance."""
+    (entries sorted by name, a sub-folder walked at its place): nothing is listed in advance.
+    A folder's listing is held as names, not ``os.DirEntry`` objects (a third of the memory: a
+    folder of 20,000 articles would hold 5 MB for the length of its walk)."""
     folder = folder or root
+    names: list[str] = []
+    folders: set[str] = set()
     try:
-        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if not entry.name.startswith("."):
+                    names.append(entry.name)
+                    if entry.is_dir():
+                        folders.add(entry.name)
     except OSError:
         return
-    for entry in entries:
-        if entry.name.startswith("."):
-            continue
-        path = Path(entry.path)
-        if entry.is_dir():
+    names.sort()
+    for name in names:
+        path = folder / name
+        if name in folders:
             yield from _walk_dir(root, globs, path)
         elif _matches(path.relative_to(root), globs):
             yield path

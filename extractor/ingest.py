@@ -195,7 +195,7 @@ def split_front_matter(text: str, path: str | None = None) -> tuple[dict[str, An
     import yaml
 
     try:
-        data = yaml.safe_load(m["yaml"]) or {}
+        data = load_yaml(m["yaml"]) or {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else None
@@ -205,6 +205,22 @@ def split_front_matter(text: str, path: str | None = None) -> tuple[dict[str, An
     if not isinstance(data, dict):
         raise InputError("front matter is not a mapping of keys to values", path=path, line=2)
     return data, text[m.end() :], m[0].count("\n")
+
+
+def load_yaml(block: str) -> Any:
+    """``yaml.safe_load(block)``, read by libyaml when PyYAML has it: six times faster (a
+    millisecond an article), and the same values, which the same Python constructor and resolver
+    build from either parser. A block libyaml refuses is read again by ``safe_load``, so that
+    what fails, and the message it fails with, stay those of ``safe_load``."""
+    import yaml
+
+    fast = getattr(yaml, "CSafeLoader", None)
+    if fast is not None:
+        try:
+            return yaml.load(block, Loader=fast)
+        except yaml.YAMLError:
+            pass
+    return yaml.safe_load(block)
 
 
 def _front_matter_meta(
@@ -247,7 +263,7 @@ def _yaml_mapping(block: str) -> bool:
     import yaml
 
     try:
-        return isinstance(yaml.safe_load(block), dict)
+        return isinstance(load_yaml(block), dict)
     except yaml.YAMLError:
         return False
 
