@@ -15,6 +15,11 @@ gate is the best of these (the one whose shortest word is longest); the pattern'
 union over its branches, and None as soon as one branch has none. Reading stops at anything it
 does not know (inline flags, back-references, numeric escapes): what was proved before stays
 proved; a pattern with inline flags gets no gate at all (``(?x)`` would change what a space is).
+
+The same reader proves where a match can *start* (:func:`word_starts`): the beginnings of the
+first word of every match, when every match opens at a word start (after a ``(?<![\\w])``
+look-behind) with a literal or a digit. A finder then runs the rule only at the words that begin
+so, instead of at every position of the text.
 """
 
 from __future__ import annotations
@@ -28,6 +33,8 @@ _FLAGS = regex.compile(r"\(\?[a-zA-Z^-]+[:)]")  # inline flags: (?i) (?x) (?-i:.
 _CLASS_ESCAPES = frozenset("sSdDwW")
 _PLAIN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 -'")
 _QUANTIFIERS = frozenset("?*+{")
+_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+DIGIT = "\\d"  # the start of a match that opens with a digit (regex ``\d``: any decimal digit)
 
 
 def _class_end(pattern: str, i: int) -> int:
@@ -172,6 +179,110 @@ def literal_gate(pattern: str) -> tuple[str, ...] | None:
     return None if gate is None else tuple(sorted(gate))
 
 
+def branch_gates(pattern: str) -> tuple[tuple[tuple[str, ...], ...], ...] | None:
+    """Per top-level branch of ``pattern``, *every* gate its matches hold (smallest first), or
+    None when a branch has none: a text may match only when, for some branch, it holds a
+    literal of each of that branch's gates (:func:`may_match_all`). Sharper than
+    :func:`literal_gate`, which keeps one gate per branch, at the price of more look-ups."""
+    if _FLAGS.search(pattern):
+        return None
+    branches = []
+    for branch in top_level_branches(pattern):
+        gates = sorted({tuple(sorted(gate)) for gate in _candidates(branch)}, key=len)
+        if not gates:
+            return None
+        branches.append(tuple(gates))
+    return tuple(branches)
+
+
+def word_starts(pattern: str) -> frozenset[str] | None:
+    r"""The beginnings of the word every match of ``pattern`` starts with, or None.
+
+    Each beginning is a run of ASCII letters and digits as written in the pattern (not folded),
+    or :data:`DIGIT`. Every match starts at a word start (a ``(?<![\w])`` look-behind proves
+    that nothing of ``\w`` comes before it), and its first word, the longest run of ``\w`` there,
+    begins with one of them. None when that cannot be proved: a match that may open with
+    something else (a class, a space, a punctuation mark), may be empty, or a pattern that holds
+    something the reader does not know.
+    """
+    if _FLAGS.search(pattern):
+        return None
+    found = _alternation_starts(pattern, bounded=False)
+    return frozenset(found[0]) if found and found[1] else None
+
+
+def _alternation_starts(pattern: str, bounded: bool) -> tuple[set[str], bool] | None:
+    """The beginnings over the branches of ``pattern`` and whether every match consumes one
+    (False: a branch may match nothing), or None; ``bounded``: a word start is proved here."""
+    heads: set[str] = set()
+    complete = True
+    for branch in top_level_branches(pattern):
+        found = _sequence_starts(branch, bounded)
+        if found is None:
+            return None
+        heads |= found[0]
+        complete &= found[1]
+    return heads, complete
+
+
+def _word_start(lookaround: str) -> bool:
+    r"""Whether ``lookaround`` is ``(?<![\w...])`` or ``(?<!\w)``: no word character before."""
+    body = lookaround[4:-1]
+    return lookaround.startswith("(?<!") and (body == r"\w" or body.startswith(r"[\w"))
+
+
+def _sequence_starts(seq: str, bounded: bool) -> tuple[set[str], bool] | None:
+    """The beginnings of the first consumed item of ``seq``, through optional items, and whether
+    a required one was reached (see :func:`_alternation_starts`)."""
+    heads: set[str] = set()
+    i = 0
+    while i < len(seq):
+        if seq.startswith(("(?=", "(?!", "(?<=", "(?<!"), i):
+            end = _group_end(seq, i) + 1
+            bounded |= _word_start(seq[i:end])  # zero-width: only says where a match may start
+            i = end
+            if seq[i : i + 1] in _QUANTIFIERS:
+                return None
+            continue
+        if seq[i] == "^" or seq.startswith(("\\b", "\\B"), i):
+            i += 1 if seq[i] == "^" else 2
+            continue
+        item = _item_starts(seq, i, bounded)
+        if item is None or item[0] and not bounded:
+            return None
+        item_heads, required, i = item
+        heads |= item_heads
+        if required:
+            return heads, True
+    return heads, False
+
+
+def _item_starts(seq: str, i: int, bounded: bool) -> tuple[set[str], bool, int] | None:
+    """(beginnings, whether the item is required and consumes one of them, where it ends) of the
+    consuming item at ``i``, or None when a match may open with something else."""
+    if seq.startswith(("(?:", "(?P<"), i) or seq[i] == "(" and seq[i + 1 : i + 2] != "?":
+        end = _group_end(seq, i)
+        named = seq.startswith("(?P<", i)
+        inner = seq[seq.index(">", i) + 1 if named else i + 1 + 2 * (seq[i + 1] == "?") : end]
+        optional, after = _quantifier(seq, end + 1)
+        found = _alternation_starts(inner, bounded)
+        return None if found is None else (found[0], found[1] and not optional, after)
+    if seq.startswith("\\d", i):
+        optional, after = _quantifier(seq, i + 2)
+        return {DIGIT}, not optional, after
+    if seq[i] not in _PLAIN:
+        return None  # a class, an escape, "." or a construct the reader does not know
+    j = i
+    while j < len(seq) and seq[j] in _PLAIN:
+        j += 1
+    optional, after = _quantifier(seq, j)
+    literal = seq[i : j - 1] if optional and j - i > 1 else seq[i:j]  # "exports?": "export"
+    head = literal[: next((k for k, c in enumerate(literal) if c not in _ALNUM), len(literal))]
+    if not head:
+        return None  # the match may open with a space, "-" or "'"
+    return {head}, not (optional and j - i == 1), after
+
+
 def fold(text: str) -> str:
     """``text`` case-folded as the gates are: ``regex``'s IGNORECASE also matches "İ" for "i"."""
     folded = text.casefold()
@@ -181,3 +292,10 @@ def fold(text: str) -> str:
 def may_match(gate: tuple[str, ...] | None, folded: str) -> bool:
     """False only when no literal of ``gate`` occurs in ``folded`` (a :func:`fold` text)."""
     return gate is None or any(literal in folded for literal in gate)
+
+
+def may_match_all(gates: tuple[tuple[tuple[str, ...], ...], ...] | None, folded: str) -> bool:
+    """False only when every branch of :func:`branch_gates` misses one of its gates."""
+    return gates is None or any(
+        all(any(literal in folded for literal in gate) for gate in branch) for branch in gates
+    )

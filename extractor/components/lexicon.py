@@ -4,19 +4,36 @@ Language-specific words live in ``extractor.patterns.claims_<lang>``; this modul
 them (:func:`lexicon`) and finds them (:func:`find_mentions`). A :class:`Mention` is one match
 of one rule: a metric word, a partner name, a direction word, a record or streak phrase, an
 exclusion cue, a basis cue, a "total" cue or a ranking cue.
+
+A rule is not run over the whole text: every match of a rule starts at a word that begins with
+one of the rule's *word starts* (proved from the pattern by :func:`gates.word_starts`), so one
+pass over the words of a text (:class:`StartIndex`) says where each rule may match, and the rule
+is tried only there, which yields what ``finditer`` over the whole text yields. A rule without
+proved word starts is run over the whole text when its literal gate allows. A rule's pattern is
+compiled on its first use: most rules never run on most texts.
 """
 
 from __future__ import annotations
 
 import importlib
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
+from itertools import chain
 from types import ModuleType
 from typing import Any
 
 import regex
 
-from extractor.components.gates import fold, literal_gate, may_match
+from extractor.components.gates import (
+    DIGIT,
+    branch_gates,
+    fold,
+    literal_gate,
+    may_match,
+    may_match_all,
+    word_starts,
+)
 from extractor.components.periods_text import resolve_overlaps
 from extractor.errors import ConfigError
 
@@ -26,11 +43,26 @@ TABLES = ("METRICS", "DIRECTIONS", "RECORDS", "STREAKS", "CONDITIONS", "EXCLUSIO
 
 @dataclass(frozen=True)
 class Rule:
+    """One rule: its ``pattern`` (placeholders expanded, word boundaries added) and ``flags``,
+    compiled on first use, and where it can match (see :mod:`extractor.components.gates`)."""
+
     id: str
     table: str
-    regex: Any
+    pattern: str
+    flags: int
     data: dict[str, Any]
-    gate: tuple[str, ...] | None = None  # literals one of which every match holds (see gates)
+    gate: tuple[str, ...] | None = None  # literals one of which every match holds
+    starts: frozenset[str] | None = None  # how the first word of every match begins
+    gates: tuple[tuple[tuple[str, ...], ...], ...] | None = None  # every gate, per branch
+
+    @cached_property
+    def regex(self) -> Any:
+        return regex.compile(self.pattern, self.flags)
+
+    @cached_property
+    def lookups(self) -> int:
+        """How many literals checking ``gates`` may look up (each about one match attempt)."""
+        return sum(len(gate) for branch in self.gates or () for gate in branch)
 
 
 @dataclass(frozen=True)
@@ -49,11 +81,97 @@ class Mention:
         return self.data.get(key, default)
 
 
+CACHED_WORDS = 1 << 16  # words whose rules StartIndex remembers (then it starts over)
+_WORD = regex.compile(r"\w+")
+
+
+class StartIndex:
+    """Which rules may match at a word, from how the word begins.
+
+    ``rules`` are numbered in order; :meth:`positions` maps a rule's number to the starts of
+    the words of a text where it may match. A rule without proved word starts never appears.
+    Words that open the same rules share a *kind* (a number; 0: no rule), so a pass over a text
+    only files each word under its kind, remembered per word.
+    """
+
+    def __init__(self, rules: Sequence[Rule]) -> None:
+        self.folded: dict[str, set[int]] = {}  # a case-folded start -> case-insensitive rules
+        self.exact: dict[str, set[int]] = {}  # a start as written -> case-sensitive rules
+        self.digit: set[int] = set()  # rules whose match may open with a digit
+        self.any_case: set[int] = set()  # every case-insensitive anchored rule
+        for n, rule in enumerate(rules):
+            caseless = bool(rule.flags & regex.IGNORECASE)
+            for start in rule.starts or ():
+                if start == DIGIT:
+                    self.digit.add(n)
+                elif caseless:
+                    self.folded.setdefault(start.casefold(), set()).add(n)
+                else:
+                    self.exact.setdefault(start, set()).add(n)
+            if caseless and rule.starts is not None:
+                self.any_case.add(n)
+        self._lengths = sorted({len(s) for s in (*self.folded, *self.exact)})
+        self._kinds: dict[tuple[int, ...], int] = {(): 0}  # rules -> kind
+        self._rules: list[tuple[int, ...]] = [()]  # kind -> rules
+        self._words: dict[str, int] = {}  # word -> kind
+
+    def rules_at(self, word: str) -> tuple[int, ...]:
+        """The rules that may match at ``word`` (a whole run of ``\\w``), in order."""
+        folded = word.casefold()
+        # "İ" folds to two characters, and regex's IGNORECASE matches it for "i": try them all
+        found = set(self.any_case) if len(folded) != len(word) else set()
+        for n in self._lengths:
+            if n > len(word):
+                break
+            found |= self.folded.get(folded[:n], set()) | self.exact.get(word[:n], set())
+        if not (word[0].isascii() and word[0].isalpha()):
+            found |= self.digit  # any decimal digit regex knows, and more
+        return tuple(sorted(found))
+
+    def _kind(self, word: str) -> int:
+        """The kind of ``word``, remembered (the memory starts over past ``CACHED_WORDS``)."""
+        rules = self.rules_at(word)
+        kind = self._kinds.setdefault(rules, len(self._rules))
+        if kind == len(self._rules):
+            self._rules.append(rules)
+        if len(self._words) >= CACHED_WORDS:
+            self._words.clear()
+        self._words[word] = kind
+        return kind
+
+    def positions(self, text: str) -> dict[int, list[list[int]]]:
+        """Rule number -> ascending runs of word starts of ``text`` where the rule may match
+        (one run per kind of word; together, every such start once)."""
+        by_kind: dict[int, list[int]] = {}
+        words = self._words
+        for m in _WORD.finditer(text):
+            kind = words.get(m.group())
+            if kind is None:
+                kind = self._kind(m.group())
+            if kind:
+                by_kind.setdefault(kind, []).append(m.start())
+        out: dict[int, list[list[int]]] = {}
+        for kind, starts in by_kind.items():
+            for n in self._rules[kind]:
+                out.setdefault(n, []).append(starts)
+        return out
+
+
+def matches_at(pattern: Any, text: str, starts: Iterable[int]) -> Iterator[Any]:
+    """``pattern.finditer(text)`` for a pattern whose every match is non-empty and starts at one
+    of ``starts`` (ascending): tried there only, resuming after each match as finditer does."""
+    pos = 0
+    for start in starts:
+        if start >= pos and (m := pattern.match(text, start)):
+            yield m
+            pos = m.end()
+
+
 @dataclass(frozen=True)
 class Lexicon:
     lang: str
     rules: dict[str, tuple[Rule, ...]]
-    partner_re: Any
+    partner: Rule
     partner_names: dict[str, str]
     partner_before: Any
     partner_after: Any
@@ -64,6 +182,14 @@ class Lexicon:
     clause_break: Any
     ordinals: dict[str, int]
     cardinals: dict[str, int]
+    # the rules of every table in order, then the partner rule (numbered as StartIndex numbers)
+    anchored: tuple[Rule, ...] = field(init=False, repr=False, compare=False)
+    index: StartIndex = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        anchored = (*(r for rules in self.rules.values() for r in rules), self.partner)
+        object.__setattr__(self, "anchored", anchored)
+        object.__setattr__(self, "index", StartIndex(anchored))
 
 
 def _module(lang: str) -> ModuleType:
@@ -81,7 +207,17 @@ def compile_rule(table: str, r: dict[str, Any], words: dict[str, str]) -> Rule:
         pattern = rf"(?<![\w])(?:{pattern})(?![\w])"
     flags = 0 if r.get("case") else regex.IGNORECASE
     data = {k: v for k, v in r.items() if k not in ("pattern", "match", "no_match")}
-    return Rule(r["id"], table, regex.compile(pattern, flags), data, literal_gate(r["pattern"]))
+    raw = r["pattern"]
+    return Rule(
+        r["id"],
+        table,
+        pattern,
+        flags,
+        data,
+        literal_gate(raw),
+        word_starts(pattern),
+        branch_gates(raw),
+    )
 
 
 @lru_cache(maxsize=8)
@@ -102,7 +238,7 @@ def lexicon(lang: str = "en") -> Lexicon:
     return Lexicon(
         lang=lang,
         rules=rules,
-        partner_re=regex.compile(rf"(?<![\w.])(?:{alternation})(?![\w])"),
+        partner=_partner_rule(rf"(?<![\w.])(?:{alternation})(?![\w])"),
         partner_names=_canonical_names(table),  # headlines: "EXPORTS TO MIDEAST"
         partner_before=regex.compile(mod.PARTNER_CUES_BEFORE, regex.IGNORECASE),
         partner_after=regex.compile(mod.PARTNER_CUES_AFTER, regex.IGNORECASE),
@@ -116,6 +252,11 @@ def lexicon(lang: str = "en") -> Lexicon:
     )
 
 
+def _partner_rule(pattern: str) -> Rule:
+    """The rule that finds partner names (case-sensitive: "US", not "us")."""
+    return Rule("partner.name", "PARTNERS", pattern, 0, {}, None, word_starts(pattern))
+
+
 def _canonical_names(table: dict[str, str]) -> dict[str, str]:
     """Spelling -> canonical name, deferring to the reference store's names when it has them."""
     try:
@@ -127,27 +268,45 @@ def _canonical_names(table: dict[str, str]) -> dict[str, str]:
 
 def find_mentions(text: str, lex: Lexicon) -> dict[str, list[Mention]]:
     """Every mention in ``text`` by table (plus ``PARTNERS``); overlaps resolved per table."""
-    out: dict[str, list[Mention]] = {}
+    starts = lex.index.positions(text)  # rule number (in lex.anchored) -> where it may match
     folded = fold(text)  # a rule none of whose gate literals occurs cannot match: skipped
+    out: dict[str, list[Mention]] = {}
+    n = 0
     for table, rules in lex.rules.items():
-        found = [
-            Mention(
-                table,
-                r.id,
-                m.start(),
-                m.end(),
-                m.group(),
-                r.data,
-                {k: v for k, v in m.groupdict().items() if v},
+        found: list[Mention] = []
+        for r in rules:
+            found.extend(
+                Mention(
+                    table,
+                    r.id,
+                    m.start(),
+                    m.end(),
+                    m.group(),
+                    r.data,
+                    {k: v for k, v in m.groupdict().items() if v},
+                )
+                for m in _matches(r, text, starts.get(n, ()), folded)
+                if m.end() > m.start()
             )
-            for r in rules
-            if may_match(r.gate, folded)
-            for m in r.regex.finditer(text)
-            if m.end() > m.start()
-        ]
+            n += 1
         out[table] = resolve_overlaps(found)
-    out["PARTNERS"] = find_partners(text, lex)
+    out["PARTNERS"] = _partners(text, lex, starts.get(n, ()))
     return out
+
+
+def _matches(rule: Rule, text: str, runs: Sequence[list[int]] | None, folded: str) -> Iterator[Any]:
+    """The matches of ``rule`` in ``text``: tried only at the word starts of ``runs`` when the
+    rule has proved word starts (see :class:`StartIndex`) and its gates allow, else over the
+    whole text when its gate allows (or ``runs`` is None). Gates and starts are both proofs:
+    either skips only what cannot match."""
+    if rule.starts is None or runs is None:
+        return rule.regex.finditer(text) if may_match(rule.gate, folded) else iter(())
+    if not runs:
+        return iter(())
+    starts = runs[0] if len(runs) == 1 else sorted(chain.from_iterable(runs))
+    if len(starts) > rule.lookups and not may_match_all(rule.gates, folded):
+        return iter(())  # checked only where it is cheaper than trying the starts
+    return matches_at(rule.regex, text, starts)
 
 
 def find_partners(text: str, lex: Lexicon) -> list[Mention]:
@@ -156,8 +315,14 @@ def find_partners(text: str, lex: Lexicon) -> list[Mention]:
     A name without such a cue ("US President", "U.S.-Japan talks") is not a partner mention.
     ``data['partner']`` is the canonical name, or ``Other`` for "other Asian economies".
     """
+    return _partners(text, lex, None)  # alone, one search beats a pass over the words
+
+
+def _partners(text: str, lex: Lexicon, runs: Sequence[list[int]] | None) -> list[Mention]:
+    """:func:`find_partners`, given where the partner rule may match (``runs``, see
+    :meth:`StartIndex.positions`; None: anywhere)."""
     out: list[Mention] = []
-    for m in lex.partner_re.finditer(text):
+    for m in _matches(lex.partner, text, runs, folded=""):  # no gate: folded unused
         window = text[max(0, m.start() - 40) : m.start()]
         before = lex.partner_before.search(window)
         after = lex.partner_after.match(text[m.end() : m.end() + 40])
