@@ -1,0 +1,251 @@
+"""The lexicon's shortcuts find exactly what the long way finds: every rule tried only at the
+words its matches can start with (``gates.word_starts``), skipped when a branch gate misses
+(``gates.branch_gates``), compiled on first use. The oracle is the plain way: every rule's
+``finditer`` over the whole text, no gate, no start."""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib.util
+import subprocess
+import sys
+from itertools import chain
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from extractor.components import lexicon as lexicon_module
+from extractor.components.gates import (
+    DIGIT,
+    branch_gates,
+    fold,
+    may_match_all,
+    word_starts,
+)
+from extractor.components.lexicon import (
+    TABLES,
+    Lexicon,
+    find_mentions,
+    find_partners,
+    lexicon,
+    matches_at,
+)
+from extractor.patterns import claims_en
+
+ROOT = Path(__file__).resolve().parent.parent
+GENERATED = Path("/tmp/base/gen")  # the issue-6 baseline articles, when this machine has them
+BASELINE = "1370c69"  # the commit before the shortcuts
+
+
+def _plain(lex: Lexicon) -> Lexicon:
+    """``lex`` with every shortcut off: each rule runs ``finditer`` over the whole text."""
+
+    def off(r: Any) -> Any:
+        return dataclasses.replace(r, gate=None, starts=None, gates=None)
+
+    rules = {t: tuple(off(r) for r in rs) for t, rs in lex.rules.items()}
+    return dataclasses.replace(lex, rules=rules, partner=off(lex.partner))
+
+
+PLAIN = _plain(lexicon("en"))
+
+
+def _same_as_plain(text: str) -> None:
+    lex = lexicon("en")
+    assert find_mentions(text, lex) == find_mentions(text, PLAIN)
+    assert find_partners(text, lex) == find_mentions(text, lex)["PARTNERS"]
+
+
+def _texts(*folders: Path, pattern: str = "*.md") -> list[str]:
+    return [p.read_text(encoding="utf-8") for f in folders for p in sorted(f.glob(pattern))]
+
+
+# -- word starts: what a match opens with ------------------------------------------------------
+@pytest.mark.parametrize(
+    ("pattern", "starts"),
+    [
+        (r"(?<![\w])(?:exports?|shipments?)(?![\w])", {"export", "shipment"}),
+        (r"(?<![\w])(?:(?:the\s+)?yen)", {"the", "yen"}),  # an optional word opens some
+        (r"(?<![\w])(?:(?P<n>one|\d+)[-\s]month)", {"one", DIGIT}),
+        (r"(?<![\w-])(?P<up>up)(?=\s)|(?<![\w-])(?P<down>down)", {"up", "down"}),
+        (r"(?<![\w.])(?:U\.S\.|United\ States)", {"U", "United"}),  # as written
+        (r"(?<![\w])(?:(?<=\bthe\s)gap|m/m)", {"gap", "m"}),  # look-arounds are zero-width
+        (r"(?<![\w])(?:s?ales)", {"s", "ales"}),
+        (r"(?<![\w])x*yz", {"x", "yz"}),
+        (r"exports", None),  # nothing says the match opens a word
+        (r"(?<![\w])(?:\s+exports)", None),  # opens with a space
+        (r"(?<![\w])(?:-?exports)", None),
+        (r"(?<![\w])(?:[a-z]+tion)", None),  # a class
+        (r"(?<![\w])(?:\w+ed)", None),
+        (r"(?<![\w])(?:(?:abc)?)", None),  # may match nothing
+        (r"(?<![\w])(?:abc|)", None),
+        (r"(?i)(?<![\w])(?:abc)", None),  # inline flags: nothing is proved
+        (r"(?<![\w])(?:\x41bc)", None),
+        (r"(?<=[\w])(?:abc)", None),  # a positive look-behind proves no word start
+        (r"(?<![\w])(?=x)+abc", None),
+    ],
+)
+def test_word_starts_of_small_patterns(pattern: str, starts: set[str] | None) -> None:
+    assert word_starts(pattern) == (None if starts is None else frozenset(starts))
+
+
+def test_every_claim_rule_has_proved_word_starts() -> None:
+    lex = lexicon("en")
+    assert [r.id for r in lex.anchored if r.starts is None] == []
+    assert all(r.starts is None for r in lex.shares)  # anchored at "^" or "$": run in windows
+
+
+def _rule_examples() -> dict[str, list[str]]:
+    data = {r["id"]: r for t in TABLES for r in getattr(claims_en, t)}
+    return {i: r.get("match", []) + r.get("no_match", []) for i, r in data.items()}
+
+
+def _tried(lex: Lexicon, n: int, text: str) -> list[int]:
+    return sorted(chain.from_iterable(lex.index.positions(text).get(n, ())))
+
+
+def _spans(matches: Any) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in matches]
+
+
+def _each_rule_finds_what_finditer_finds(text: str) -> None:
+    lex = lexicon("en")
+    for n, rule in enumerate(lex.anchored):
+        found = matches_at(rule.regex, text, _tried(lex, n, text))
+        assert _spans(found) == _spans(rule.regex.finditer(text)), (rule.id, text)
+
+
+def test_each_rule_on_its_own_examples() -> None:
+    examples = _rule_examples()
+    for rule in lexicon("en").anchored:
+        for example in examples.get(rule.id, []):
+            for text in (example, example.upper(), f"({example}) and {example}."):
+                _each_rule_finds_what_finditer_finds(text)
+                _same_as_plain(text)
+
+
+def test_every_gate_of_a_branch_is_held_by_the_rule_examples() -> None:
+    examples = _rule_examples()
+    for rule in lexicon("en").anchored:
+        for example in examples.get(rule.id, []):
+            for m in rule.regex.finditer(example):
+                assert may_match_all(rule.gates, fold(m.group())), (rule.id, example)
+
+
+def test_branch_gates_of_small_patterns() -> None:
+    assert branch_gates(r"(?:trade\s+)?deficits?|shortfall") == (
+        (("deficit",),),
+        (("shortfall",),),
+    )
+    assert branch_gates(r"\d+\s+months?\s+(?:in\s+a\s+row|running)") == (
+        (("month",), ("row", "running")),
+    )
+    assert branch_gates(r"ab|cde") is None
+    gates = ((("row",), ("month", "year")),)
+    assert not may_match_all(gates, "two years")
+    assert may_match_all(gates, "two years in a row")
+
+
+_EXAMPLES = sorted({e for es in _rule_examples().values() for e in es})
+_NOISE = [
+    "", " ", "\n", ".", ", ", "-", "_", "'", "a", "the ", "3", "10", "2024", "3.9%", "İ", "ſ",
+    "\u212a", "é", "\u0663", "\uff12", "U.S.", "the ", "in ", "x", "\u00a0", "(", ")", "ß",
+]  # fmt: skip
+_CASE = st.sampled_from([str, str.upper, str.title, str.lower])
+
+
+@given(st.lists(st.tuples(st.sampled_from(_NOISE), st.sampled_from(_EXAMPLES), _CASE), max_size=14))
+def test_mixes_of_rule_examples_and_noise(parts: list[tuple[str, str, Any]]) -> None:
+    text = "".join(noise + case(example) for noise, example, case in parts)
+    _each_rule_finds_what_finditer_finds(text)
+    _same_as_plain(text)
+
+
+@given(st.text(alphabet="aeinorstuy dxyUSİſ\u0663-_.'3\n", max_size=300))
+def test_dense_short_words(text: str) -> None:
+    _each_rule_finds_what_finditer_finds(text)
+
+
+def test_odd_case_folds_and_digits() -> None:
+    for text in [
+        "EXPORTS İNCREASED 3%",
+        "SHİPMENTS rose; İN THE RED",
+        "expoſts rose in the ſecond half",
+        "\u212aorea's exports",  # Kelvin sign: "korea" under IGNORECASE
+        "\u0663 consecutive years, \uff12 consecutive months, 3rd straight month",
+        "Straße exports rose for a third straight month",
+        "_exports exports_ exports",
+    ]:
+        _each_rule_finds_what_finditer_finds(text)
+        _same_as_plain(text)
+
+
+def test_a_full_word_memory_starts_over(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(lexicon_module, "CACHED_WORDS", 3)
+    for text in _texts(ROOT / "corpus", pattern="00[1-3]*.md"):
+        _same_as_plain(text)
+    assert len(lexicon("en").index._words) <= 3
+
+
+def test_rules_compile_on_first_use() -> None:
+    rule = dataclasses.replace(lexicon("en").rules["METRICS"][0])
+    assert "regex" not in vars(rule)
+    assert rule.regex.pattern == rule.pattern and rule.regex is rule.regex
+
+
+def test_a_corpus_sample() -> None:
+    texts = _texts(ROOT / "corpus", pattern="0[0-2]*.md") + _texts(ROOT / "corpus" / "heldout")[:5]
+    assert texts
+    for text in texts:
+        _same_as_plain(text)
+
+
+# -- slow: every text of the corpus, the held-out set and the generated articles ---------------
+def _all_texts() -> list[str]:
+    texts = _texts(ROOT / "corpus", pattern="[0-9]*.md") + _texts(ROOT / "corpus" / "heldout")
+    return texts + (_texts(GENERATED) if GENERATED.is_dir() else [])
+
+
+@pytest.mark.slow
+def test_every_text_as_the_plain_way() -> None:
+    for text in _all_texts():
+        _same_as_plain(text)
+        _each_rule_finds_what_finditer_finds(text)
+
+
+def _baseline_module() -> Any:
+    """``extractor/components/lexicon.py`` as it was at ``BASELINE`` (skip without git)."""
+    try:
+        source = subprocess.run(
+            ["git", "show", f"{BASELINE}:extractor/components/lexicon.py"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+    except (OSError, subprocess.CalledProcessError):
+        pytest.skip(f"no git history with {BASELINE}")
+    spec = importlib.util.spec_from_loader("baseline_lexicon", loader=None)
+    assert spec is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up
+    exec(compile(source, "baseline_lexicon.py", "exec"), module.__dict__)
+    return module
+
+
+def _fields(found: dict[str, list[Any]]) -> dict[str, list[tuple[Any, ...]]]:
+    return {
+        table: [(m.table, m.rule, m.start, m.end, m.text, m.data, m.groups) for m in ms]
+        for table, ms in found.items()
+    }
+
+
+@pytest.mark.slow
+def test_every_text_as_before_the_shortcuts() -> None:
+    old = _baseline_module()
+    old_lex, lex = old.lexicon("en"), lexicon("en")
+    for text in _all_texts():
+        assert _fields(find_mentions(text, lex)) == _fields(old.find_mentions(text, old_lex))
