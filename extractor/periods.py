@@ -22,6 +22,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Literal
 
 import regex
@@ -35,28 +36,67 @@ _CODE = regex.compile(
 )
 
 
-@dataclass(frozen=True, order=True)
+_VALID_INDEX = {
+    "month": range(1, 13),
+    "CY": range(0, 1),
+    "FY": range(0, 1),
+    "CYH": range(1, 3),
+    "FYH": range(1, 3),
+}
+# kinds in the order of their names, as the field-wise order (kind, year, index) sorts them
+_KIND_RANK = {"CY": 0, "CYH": 1, "FY": 2, "FYH": 3, "month": 4}
+
+
+@dataclass(frozen=True)
 class Period:
-    """A reporting period. ``index`` is the month (1-12) or the half (1-2); 0 for whole years."""
+    """A reporting period. ``index`` is the month (1-12) or the half (1-2); 0 for whole years.
+
+    Periods key every reference lookup and sort every history, so each carries one integer,
+    computed at construction, that orders and hashes it as the tuple (kind, year, index) would
+    (one-to-one on valid periods). The derived views (``code``, ``start``, ``end``) are computed
+    on first use and kept; a pickle holds the three fields only and rebuilds (and re-validates)
+    the Period from them."""
 
     kind: PeriodKind
     year: int
     index: int = 0
 
     def __post_init__(self) -> None:
-        valid = {
-            "month": range(1, 13),
-            "CY": range(0, 1),
-            "FY": range(0, 1),
-            "CYH": range(1, 3),
-            "FYH": range(1, 3),
-        }
-        if self.kind not in valid:
+        valid = _VALID_INDEX.get(self.kind)
+        if valid is None:
             raise PeriodError(f"unknown period kind {self.kind!r}")
-        if self.index not in valid[self.kind]:
+        if self.index not in valid:
             raise PeriodError(f"bad index {self.index} for a {self.kind} period")
         if not 1900 <= self.year <= 2100:
             raise PeriodError(f"year {self.year} out of range")
+        rank = (_KIND_RANK[self.kind] * 10000 + self.year) * 16 + self.index
+        object.__setattr__(self, "_rank", rank)
+
+    def __hash__(self) -> int:
+        return self._rank  # type: ignore[attr-defined, no-any-return]
+
+    def __lt__(self, other: Period) -> bool:
+        if other.__class__ is not Period:
+            return NotImplemented
+        return self._rank < other._rank  # type: ignore[attr-defined, no-any-return]
+
+    def __le__(self, other: Period) -> bool:
+        if other.__class__ is not Period:
+            return NotImplemented
+        return self._rank <= other._rank  # type: ignore[attr-defined, no-any-return]
+
+    def __gt__(self, other: Period) -> bool:
+        if other.__class__ is not Period:
+            return NotImplemented
+        return self._rank > other._rank  # type: ignore[attr-defined, no-any-return]
+
+    def __ge__(self, other: Period) -> bool:
+        if other.__class__ is not Period:
+            return NotImplemented
+        return self._rank >= other._rank  # type: ignore[attr-defined, no-any-return]
+
+    def __reduce__(self) -> tuple[type[Period], tuple[str, int, int]]:
+        return Period, (self.kind, self.year, self.index)
 
     # -- construction ---------------------------------------------------------------------
     @classmethod
@@ -93,7 +133,7 @@ class Period:
         return cls.fiscal_year(day.year if day.month >= 4 else day.year - 1)
 
     # -- views ----------------------------------------------------------------------------
-    @property
+    @cached_property
     def code(self) -> str:
         if self.kind == "month":
             return f"{self.year:04d}-{self.index:02d}"
@@ -113,29 +153,36 @@ class Period:
         """'month', 'CY', 'FY', 'CYH' or 'FYH': periods of the same basis form one series."""
         return self.kind
 
+    def _span(self) -> tuple[int, int, int]:
+        """The first month (year, month) and the number of months the period covers."""
+        if self.kind == "month":
+            return self.year, self.index, 1
+        if self.kind == "CY":
+            return self.year, 1, 12
+        if self.kind == "FY":
+            return self.year, 4, 12
+        if self.kind == "CYH":
+            return self.year, 1 + 6 * (self.index - 1), 6
+        return self.year, 4 + 6 * (self.index - 1), 6
+
     def months(self) -> list[Period]:
         """The months this period covers, in order."""
         if self.kind == "month":
             return [self]
-        if self.kind == "CY":
-            first, n = (self.year, 1), 12
-        elif self.kind == "FY":
-            first, n = (self.year, 4), 12
-        elif self.kind == "CYH":
-            first, n = (self.year, 1 + 6 * (self.index - 1)), 6
-        else:
-            first, n = (self.year, 4 + 6 * (self.index - 1)), 6
-        return [_add_months(Period.month(*first), i) for i in range(n)]
+        year, month, n = self._span()
+        return [_add_months(Period.month(year, month), i) for i in range(n)]
 
-    @property
+    @cached_property
     def start(self) -> dt.date:
-        first = self.months()[0]
-        return dt.date(first.year, first.index, 1)
+        year, month, _ = self._span()
+        return dt.date(year, month, 1)
 
-    @property
+    @cached_property
     def end(self) -> dt.date:
-        last = self.months()[-1]
-        return dt.date(last.year, last.index, calendar.monthrange(last.year, last.index)[1])
+        year, month, n = self._span()
+        total = year * 12 + month - 1 + n - 1
+        year, month = total // 12, total % 12 + 1
+        return dt.date(year, month, calendar.monthrange(year, month)[1])
 
     # -- arithmetic -----------------------------------------------------------------------
     def shift(self, steps: int) -> Period:

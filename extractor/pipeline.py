@@ -7,10 +7,13 @@ the web page all call them). Bad article content never raises: the report carrie
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from extractor.errors import ExtractorError
 from extractor.model import Article, ArticleReport, Claim, Finding
+
+if TYPE_CHECKING:
+    from extractor.verify import VerifyContext
 
 _DISABLED_NOTE = "switched off by configuration"
 SKIPPED_NOTE = "no trade vocabulary"  # meta["skipped"] of an article the prefilter rejects
@@ -63,31 +66,49 @@ def _check(article: Article, config: Any | None, store: Any | None) -> ArticleRe
     from extractor.extract import claims_on, extract_doc
     from extractor.prefilter import might_have_claims
     from extractor.reference import load_store
-    from extractor.verify import VerifyContext, verify_claim
+    from extractor.verify import verify_claim
 
     if not might_have_claims(article.text):
         return _skipped(article)
-    store = store if store is not None else load_store()
     published, source = article.published, article.published_source
     doc = extract_doc(article.text, published) if article.text.strip() else None
     claims = list(doc._.claims or []) if doc is not None else []
+    if claims and store is None:
+        store = load_store()  # only an article with claims needs the reference data
     if published is None and doc is not None:
         inferred = infer_published(claims, store)
         if inferred is not None:
             published, source = inferred
             claims = claims_on(doc, published)  # same Doc; only the claim layer runs again
-    rates = tuple(c.normalized.value for c in claims
-                  if c.kind == "rate" and c.normalized is not None and not c.excluded)
-    ctx = VerifyContext(store=store, published=published, stated_rates=rates,
-                        tolerance=float(getattr(config, "tolerance", 0.0) or 0.0),
-                        periods=tuple(dict.fromkeys(c.period for c in claims if c.period)),
-                        partners=tuple(dict.fromkeys(c.partner for c in claims)))
+    ctx = verify_context(claims, store, published, config)
     findings = tuple(_configured(verify_claim(c, ctx), config) for c in claims)
     findings = _suppressed(findings, article.text)
     return ArticleReport(
         path=article.path, text=article.text, published=published, published_source=source,
         language=article.language, findings=findings, line_base=article.line_base,
         meta=dict(article.meta),
+    )
+
+
+def verify_context(
+    claims: list[Claim], store: Any, published: dt.date | None, config: Any | None = None
+) -> VerifyContext:
+    """What every claim of one article is verified against: the store, the publication date,
+    the rates the article states, and the periods and partners it mentions (second opinions)."""
+    from extractor.verify import VerifyContext
+
+    rates = tuple(
+        c.normalized.value
+        for c in claims
+        if c.kind == "rate" and c.normalized is not None and not c.excluded
+    )
+    return VerifyContext(
+        store=store,
+        published=published,
+        stated_rates=rates,
+        tolerance=float(getattr(config, "tolerance", 0.0) or 0.0),
+        periods=tuple(dict.fromkeys(c.period for c in claims if c.period)),
+        partners=tuple(dict.fromkeys(c.partner for c in claims)),
     )
 
 

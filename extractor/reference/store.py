@@ -17,6 +17,7 @@ from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from extractor.errors import ReferenceDataError
@@ -37,6 +38,7 @@ _STATUS_RANK = {
 _KIND_RANK = {"derived": 0, "wire": 1, "dataset": 2, "official": 3}
 Key = tuple[str, str, Period]
 _HISTORY_CACHE = 4096  # answers of Store.history kept per store (a few MB at most)
+_CACHES = ("_histories", "_timelines", "_points")  # rebuilt on demand, never pickled
 
 
 def authority(f: Figure) -> int:
@@ -78,16 +80,18 @@ class Store:
         }  # Period.end is slow
         self._fx = fx or FxSeries.empty()
         self._histories: dict[tuple[str, str, str, dt.date | None], tuple[Figure, ...]] = {}
-        self._timelines: dict[tuple[str, str, str], tuple[_Timeline, ...]] = {}
+        self._timelines: dict[tuple[str, str, str], tuple[tuple[dt.date, _Timeline], ...]] = {}
+        self._points: dict[Key, _Timeline] = {}
 
     def __getstate__(self) -> dict[str, object]:
-        """Pickled without the history cache (see extractor.reference's store cache)."""
-        return {k: v for k, v in self.__dict__.items() if k not in ("_histories", "_timelines")}
+        """Pickled without the lookup caches (see extractor.reference's store cache)."""
+        return {k: v for k, v in self.__dict__.items() if k not in _CACHES}
 
     def __setstate__(self, state: dict[str, object]) -> None:
         self.__dict__.update(state)
         self._histories = {}
         self._timelines = {}
+        self._points = {}
 
     def __len__(self) -> int:
         return len(self._figures)
@@ -121,9 +125,16 @@ class Store:
         ``derived=False`` ignores figures the tool derived; ``need="any"`` takes every row.
         ``or_later=True``: when nothing was released by ``as_of``, the earliest vintage released
         after it (check ``release_date`` to tell; e.g. 2019 months exist only in the 2026 time series).
+        The common question (a value as known on a date) is one bisect in the figure's timeline.
         """
         if need not in ("value", "yoy", "any"):
             raise ValueError(f"need must be 'value', 'yoy' or 'any', not {need!r}")
+        if need == "value" and derived and as_of is not None:
+            t = self._point(flow, partner, _period(period))
+            i = bisect_right(t.dates, as_of)
+            if i:
+                return t.answers[i - 1]
+            return t.answers[0] if or_later and t.answers else None
         usable = [
             f
             for f in self._index.get((flow, partner, _period(period)), ())
@@ -164,8 +175,8 @@ class Store:
         if as_of is None:
             return self._latest_history(flow, partner, basis)
         out = []
-        for t in self._timeline((flow, partner, basis)):
-            if t.end >= as_of:
+        for end, t in self._timeline((flow, partner, basis)):
+            if end >= as_of:
                 continue
             i = bisect_right(t.dates, as_of)
             f = t.answers[i - 1] if i else t.fallback
@@ -183,14 +194,26 @@ class Store:
                 out.append(f)
         return out
 
-    def _timeline(self, key: tuple[str, str, str]) -> tuple[_Timeline, ...]:
-        """Per period of a series: what ``lookup(..., as_of)`` answers, as a step function of
-        ``as_of`` (built once per series, then one bisect per period and date)."""
+    def _point(self, flow: str, partner: str, period: Period) -> _Timeline:
+        """What ``lookup(flow, partner, period, as_of)`` answers, as a step function of ``as_of``
+        (built on first use and kept for the keys the store holds; one bisect per lookup)."""
+        key = (flow, partner, period)
+        found = self._points.get(key)
+        if found is None:
+            vintages = self._index.get(key)
+            if vintages is None:
+                return _NOTHING
+            found = self._points[key] = _timeline(vintages)
+        return found
+
+    def _timeline(self, key: tuple[str, str, str]) -> tuple[tuple[dt.date, _Timeline], ...]:
+        """Per period of a series, its end and its :meth:`_point` timeline (built once per
+        series, then one bisect per period and date)."""
         found = self._timelines.get(key)
         if found is None:
             flow, partner, _ = key
             periods = zip(self._series.get(key, ()), self._ends.get(key, ()), strict=True)
-            found = tuple(_timeline(end, self._index[(flow, partner, p)]) for p, end in periods)
+            found = tuple((end, self._point(flow, partner, p)) for p, end in periods)
             self._timelines[key] = found
         return found
 
@@ -223,16 +246,15 @@ class Store:
 
 @dataclass(frozen=True)
 class _Timeline:
-    """One period of a series: ``answers[i]`` is the lookup's answer once ``dates[i]`` is
+    """One figure's vintages: ``answers[i]`` is the lookup's answer once ``dates[i]`` is
     released (dates ascending); before ``dates[0]``, ``fallback`` (the earliest vintage)."""
 
-    end: dt.date
     dates: tuple[dt.date, ...]
     answers: tuple[Figure, ...]
     fallback: Figure | None
 
 
-def _timeline(end: dt.date, vintages: tuple[Figure, ...]) -> _Timeline:
+def _timeline(vintages: tuple[Figure, ...]) -> _Timeline:
     """The answers of ``Store.lookup`` (need="value", derived=True) for every ``as_of``: the last
     vintage of the highest authority among those released by then (vintages in rank order)."""
     dates: list[dt.date] = []
@@ -247,7 +269,10 @@ def _timeline(end: dt.date, vintages: tuple[Figure, ...]) -> _Timeline:
         dates.append(f.release_date)
         answers.append(current)  # type: ignore[arg-type]
     fallback = next((v for v in vintages if v.value is not None), None)
-    return _Timeline(end, tuple(dates), tuple(answers), fallback)
+    return _Timeline(tuple(dates), tuple(answers), fallback)
+
+
+_NOTHING = _Timeline((), (), None)  # the timeline of a figure the store does not hold
 
 
 def _period(period: Period | str) -> Period:
@@ -255,8 +280,10 @@ def _period(period: Period | str) -> Period:
 
 
 # -- files ----------------------------------------------------------------------------------------
+@lru_cache(maxsize=1)
 def bundled_dir() -> Path:
-    """The data folder shipped inside the package (``extractor/refdata`` -> ``reference/``)."""
+    """The data folder shipped inside the package (``extractor/refdata`` -> ``reference/``).
+    Resolved once: the package does not move while it runs, and every check asks for it."""
     import extractor
 
     return Path(extractor.__file__).resolve().parent / "refdata"

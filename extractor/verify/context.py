@@ -8,7 +8,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from extractor.model import Claim, Finding, Official
+from extractor.model import FLAGGED_VERDICTS, Claim, Finding, Official
 from extractor.periods import Period
 
 FLAGGED_SEVERITY = "error"
@@ -41,10 +41,10 @@ class VerifyContext:
     tolerance: float = 0.0
     periods: tuple[Period, ...] = ()  # every period the article mentions (for second opinions)
     partners: tuple[str, ...] = ()  # every partner the article mentions
-    _cache: dict[tuple[str, str, str], Figures] = field(default_factory=dict)
+    _cache: dict[tuple[str, str, Period], Figures] = field(default_factory=dict)
 
     def figures(self, flow: str, partner: str, period: Period) -> Figures:
-        key = (flow, partner, period.code)
+        key = (flow, partner, period)
         hit = self._cache.get(key)
         if hit is None:
             allv = tuple(f for f in self.store.vintages(flow, partner, period) if f.value is not None)
@@ -99,8 +99,6 @@ def finding(
     suggestion: str | None = None,
     severity: str | None = None,
 ) -> Finding:
-    from extractor.model import FLAGGED_VERDICTS
-
     if severity is None:
         severity = FLAGGED_SEVERITY if verdict in FLAGGED_VERDICTS else "info"
     return Finding(
