@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 from typing import Any
 
 import regex
@@ -39,15 +40,25 @@ _DATE_MDY = (
     rf"{_WEEKDAY}{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>(?:19|20)\d\d))?"
 )
 _DATE_DMY = rf"{_WEEKDAY}(?P<day>\d{{1,2}})\s+{_MONTH}\s+(?P<year>(?:19|20)\d\d)"
-_WRITTEN = regex.compile(
-    rf"\b(?:{_DATE_MDY}|{_DATE_DMY}|(?P<iso>(?:19|20)\d\d-\d\d-\d\d))\b", regex.I
-)
-_AGENCY_DATELINE = regex.compile(
-    rf"^[\p{{Lu}}][\p{{Lu}}\s.'-]+,\s+{_DATE_MDY}\s*(?:\([^)\n]{{1,40}}\))?\s*[-\u2013\u2014]",
-    regex.I | regex.M,
-)
 _YEAR = regex.compile(r"\b((?:19|20)\d\d)\b")
 DATELINE_WINDOW = 1200  # characters from the top of the text searched for a dateline
+
+
+# Compiled on first use: most articles carry their date in front matter or an ISO string, and a
+# cold single-draft check then never pays for these two (a fiftieth of a second).
+@lru_cache(maxsize=1)
+def _written() -> regex.Pattern[str]:
+    return regex.compile(
+        rf"\b(?:{_DATE_MDY}|{_DATE_DMY}|(?P<iso>(?:19|20)\d\d-\d\d-\d\d))\b", regex.I
+    )
+
+
+@lru_cache(maxsize=1)
+def _agency_dateline() -> regex.Pattern[str]:
+    return regex.compile(
+        rf"^[\p{{Lu}}][\p{{Lu}}\s.'-]+,\s+{_DATE_MDY}\s*(?:\([^)\n]{{1,40}}\))?\s*[-\u2013\u2014]",
+        regex.I | regex.M,
+    )
 
 
 def _date_from_match(m: regex.Match[str], year: int | None) -> dt.date | None:
@@ -63,7 +74,7 @@ def _date_from_match(m: regex.Match[str], year: int | None) -> dt.date | None:
 
 
 def _parse_written_date(s: str) -> dt.date | None:
-    m = _WRITTEN.fullmatch(s.strip())
+    m = _written().fullmatch(s.strip())
     return _date_from_match(m, None) if m else None
 
 
@@ -73,7 +84,7 @@ def dateline_date(text: str) -> tuple[dt.date, str | None] | None:
     An agency dateline ("TOKYO, April 17 (Reuters) -") is preferred; otherwise the first full
     written date ("April 17, 2025", "Thursday, April 17, 2025", "17 April 2025", "2025-04-17")."""
     head = text[:DATELINE_WINDOW]
-    m = _AGENCY_DATELINE.search(head)
+    m = _agency_dateline().search(head)
     if m:
         if m["year"]:
             d = _date_from_match(m, None)
@@ -86,7 +97,7 @@ def dateline_date(text: str) -> tuple[dt.date, str | None] | None:
                     d,
                     f"year {max(years)} of the dateline taken from the latest year in the text",
                 )
-    for m in _WRITTEN.finditer(head):
+    for m in _written().finditer(head):
         if m["iso"] or m["year"]:
             d = _date_from_match(m, None)
             if d:

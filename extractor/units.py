@@ -109,14 +109,20 @@ def _spelling_table() -> dict[str, tuple[str, str]]:
 
 
 _TABLE = _spelling_table()
-_SPELLING = regex.compile(
-    r"\s*("
-    + "|".join(
-        regex.escape(s).replace(r"\ ", r"\s+") for s in sorted(_TABLE, key=len, reverse=True)
+
+
+@lru_cache(maxsize=1)
+def _spelling() -> regex.Pattern[str]:
+    """One spelling of the table, longest first (compiled on first use: with the factors
+    remembered, a cold start never needs it)."""
+    return regex.compile(
+        r"\s*("
+        + "|".join(
+            regex.escape(s).replace(r"\ ", r"\s+") for s in sorted(_TABLE, key=len, reverse=True)
+        )
+        + r")\s*",
+        regex.IGNORECASE,
     )
-    + r")\s*",
-    regex.IGNORECASE,
-)
 
 
 def normalize_unit(written: str) -> tuple[str, str]:
@@ -131,7 +137,7 @@ def normalize_unit(written: str) -> tuple[str, str]:
     pos = 0
     text = " ".join(written.split())
     while pos < len(text):
-        m = _SPELLING.match(text, pos)
+        m = _spelling().match(text, pos)
         if m is None or m.end() == pos:
             raise UnitError(f"unknown unit spelling {written!r}", detail=f"at {text[pos:]!r}")
         role, term = _lookup(m.group(1))
