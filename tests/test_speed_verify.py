@@ -20,12 +20,13 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from test_reference import fig
 
 import extractor.reference
 from extractor.ingest import read_article
 from extractor.periods import Period
 from extractor.pipeline import check_article, check_text, verify_context
-from extractor.reference import Figure, Store, load_store
+from extractor.reference import Store, load_store
 from extractor.reference.store import authority
 from extractor.verify import verify_claim
 
@@ -129,34 +130,19 @@ def test_lookup_as_of_a_date_equals_the_plain_scan_for_every_figure():
     assert _assert_lookups_match(store, store.keys()) > 100_000
 
 
-def _fig(value, day, *, status="provisional", kind="official", source="t", precision=0.5):
-    return Figure(
-        period=Period.month(2025, 3),
-        partner="World",
-        flow="exports",
-        value=value,
-        value_precision=precision,
-        yoy_pct=1.0,
-        status=status,
-        release_date=day,
-        source=source,
-        source_kind=kind,
-    )
-
-
 def test_lookup_timelines_on_awkward_vintages():
     # undated rows, rows without a level, a summed (derived) figure released before the
     # published one, two vintages on one day, and a key the store does not hold
     d = dt.date
     store = Store(
         [
-            _fig(1.0, None, status="unknown"),
-            _fig(None, d(2025, 4, 10)),
-            _fig(2.0, d(2025, 4, 12), status="derived", kind="derived", source="derived: sum"),
-            _fig(3.0, d(2025, 4, 17)),
-            _fig(3.1, d(2025, 4, 17), kind="wire"),
-            _fig(3.2, d(2025, 5, 20), status="derived", kind="derived", source="derived: sum"),
-            _fig(3.3, d(2025, 6, 1), status="confirmed", precision=0.05),
+            fig("2025-03", 1.0, None, status="unknown", flow="exports"),
+            fig("2025-03", None, d(2025, 4, 10), flow="exports", yoy=1.0),
+            fig("2025-03", 2.0, d(2025, 4, 12), flow="exports", status="derived", kind="derived"),
+            fig("2025-03", 3.0, d(2025, 4, 17), flow="exports"),
+            fig("2025-03", 3.1, d(2025, 4, 17), flow="exports", kind="wire"),
+            fig("2025-03", 3.2, d(2025, 5, 20), flow="exports", status="derived", kind="derived"),
+            fig("2025-03", 3.3, d(2025, 6, 1), flow="exports", status="confirmed"),
         ]
     )
     assert _assert_lookups_match(store, store.keys()) > 10
