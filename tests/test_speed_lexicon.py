@@ -68,12 +68,19 @@ def _texts(*folders: Path, pattern: str = "*.md") -> list[str]:
     ("pattern", "starts"),
     [
         (r"(?<![\w])(?:exports?|shipments?)(?![\w])", {"export", "shipment"}),
-        (r"(?<![\w])(?:(?:the\s+)?yen)", {"the", "yen"}),  # an optional word opens some
-        (r"(?<![\w])(?:(?P<n>one|\d+)[-\s]month)", {"one", DIGIT}),
+        (r"(?<![\w])(?:(?:the\s+)?yen)", {"the ", "yen"}),  # "the" followed by a space: whole
+        (r"(?<![\w])(?:(?P<n>one|\d+)[-\s]month)", {"one", DIGIT}),  # "one" ends a group: prefix
         (r"(?<![\w-])(?P<up>up)(?=\s)|(?<![\w-])(?P<down>down)", {"up", "down"}),
-        (r"(?<![\w.])(?:U\.S\.|United\ States)", {"U", "United"}),  # as written
-        (r"(?<![\w])(?:(?<=\bthe\s)gap|m/m)", {"gap", "m"}),  # look-arounds are zero-width
+        (r"(?<![\w.])(?:U\.S\.|United\ States|US)", {"U ", "United ", "US"}),  # as written
+        (r"(?<![\w])(?:(?<=\bthe\s)gap|m/m|S&P)", {"gap", "m ", "S "}),  # look-arounds: no width
+        (r"(?<![\w])(?:twenty-one|dollar[-/]yen|yen[-\w]x)", {"twenty ", "dollar ", "yen"}),
+        (
+            r"(?<![\w])(?:a\s*b|c\s?d|e[^x]f|g[a-]h|i\u2019j|k\u2019l)",
+            {"a", "c", "e", "g", "i", "k"},
+        ),
+        (r"(?<![\w])(?:a’b|c—d|e_f|g[’]h|i\_j)", {"a ", "c ", "e", "g ", "i"}),
         (r"(?<![\w])(?:s?ales)", {"s", "ales"}),
+        (r"(?<![\w])(?:the+\s)", {"the"}),  # "theee": the word goes on
         (r"(?<![\w])x*yz", {"x", "yz"}),
         (r"exports", None),  # nothing says the match opens a word
         (r"(?<![\w])(?:\s+exports)", None),  # opens with a space
@@ -153,6 +160,7 @@ _EXAMPLES = sorted({e for es in _rule_examples().values() for e in es})
 _NOISE = [
     "", " ", "\n", ".", ", ", "-", "_", "'", "a", "the ", "3", "10", "2024", "3.9%", "İ", "ſ",
     "\u212a", "é", "\u0663", "\uff12", "U.S.", "the ", "in ", "x", "\u00a0", "(", ")", "ß",
+    "’", "—", "&", "/", "S&P ", "y/y", "m", "twenty-", "\u0301",
 ]  # fmt: skip
 _CASE = st.sampled_from([str, str.upper, str.title, str.lower])
 

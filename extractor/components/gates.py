@@ -24,6 +24,7 @@ so, instead of at every position of the text.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator
 
 import regex
@@ -35,6 +36,8 @@ _PLAIN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ01234567
 _QUANTIFIERS = frozenset("?*+{")
 _ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 DIGIT = "\\d"  # the start of a match that opens with a digit (regex ``\d``: any decimal digit)
+_SPECIAL = frozenset(".^$*+?{}[]\\|()")
+_NOT_WORD = frozenset({"Pd", "Ps", "Pe", "Pi", "Pf", "Po", "Zs"})  # categories outside ``\w``
 
 
 def _class_end(pattern: str, i: int) -> int:
@@ -201,9 +204,10 @@ def word_starts(pattern: str) -> frozenset[str] | None:
     Each beginning is a run of ASCII letters and digits as written in the pattern (not folded),
     or :data:`DIGIT`. Every match starts at a word start (a ``(?<![\w])`` look-behind proves
     that nothing of ``\w`` comes before it), and its first word, the longest run of ``\w`` there,
-    begins with one of them. None when that cannot be proved: a match that may open with
-    something else (a class, a space, a punctuation mark), may be empty, or a pattern that holds
-    something the reader does not know.
+    begins with one of them; a beginning that ends in a space is the whole first word ("the "
+    from ``the\s+``: "there" cannot open a match). None when that cannot be proved: a match
+    that may open with something else (a class, a space, a punctuation mark), may be empty, or
+    a pattern that holds something the reader does not know.
     """
     if _FLAGS.search(pattern):
         return None
@@ -280,7 +284,53 @@ def _item_starts(seq: str, i: int, bounded: bool) -> tuple[set[str], bool, int] 
     head = literal[: next((k for k, c in enumerate(literal) if c not in _ALNUM), len(literal))]
     if not head:
         return None  # the match may open with a space, "-" or "'"
-    return {head}, not (optional and j - i == 1), after
+    # the first word ends after the head: a space, "-" or "'" follows it, or a required item
+    # that matches no word character ("the\s+", "m/m", "S&P")
+    whole = head != literal or after == j and _not_word_item(seq, j)
+    return {head + " " if whole else head}, not (optional and j - i == 1), after
+
+
+def _not_word(c: str) -> bool:
+    r"""Whether the character ``c`` is surely outside ``\w`` (a space or punctuation but "_")."""
+    if c.isascii():
+        return not c.isalnum() and c != "_"
+    return unicodedata.category(c) in _NOT_WORD
+
+
+def _not_word_item(seq: str, k: int) -> bool:
+    r"""Whether the item at ``k`` is required and matches one character outside ``\w``
+    (``\s``, ``\.``, ``[-\s]``, "/")."""
+    if k >= len(seq):
+        return False
+    if seq[k] == "\\":
+        e = seq[k + 1 : k + 2]
+        ok, end = e == "s" or e != "" and _not_word(e), k + 2
+    elif seq[k] == "[":
+        end = _class_end(seq, k)
+        ok = _not_word_class(seq[k + 1 : end - 1])
+    else:
+        ok, end = seq[k] not in _SPECIAL and _not_word(seq[k]), k + 1
+    return ok and not _quantifier(seq, end)[0]
+
+
+def _not_word_class(body: str) -> bool:
+    """Whether the class ``[body]`` holds only characters outside ``\\w`` (no range, no
+    negation, no class escape but ``\\s``)."""
+    if not body or body.startswith("^"):
+        return False
+    k = 0
+    while k < len(body):
+        c = body[k]
+        if c == "\\":
+            e = body[k + 1 : k + 2]
+            if not (e == "s" or e != "" and _not_word(e)):
+                return False
+            k += 2
+        elif c == "-" and 0 < k < len(body) - 1 or not _not_word(c):
+            return False  # a range, or a character that may be \w
+        else:
+            k += 1
+    return True
 
 
 def fold(text: str) -> str:

@@ -95,22 +95,24 @@ class StartIndex:
     """
 
     def __init__(self, rules: Sequence[Rule]) -> None:
-        self.folded: dict[str, set[int]] = {}  # a case-folded start -> case-insensitive rules
-        self.exact: dict[str, set[int]] = {}  # a start as written -> case-sensitive rules
+        # a beginning (case-folded for case-insensitive rules) -> rules; whole words apart
+        self.prefixes: dict[tuple[str, bool], set[int]] = {}
+        self.words: dict[tuple[str, bool], set[int]] = {}
         self.digit: set[int] = set()  # rules whose match may open with a digit
         self.any_case: set[int] = set()  # every case-insensitive anchored rule
         for n, rule in enumerate(rules):
             caseless = bool(rule.flags & regex.IGNORECASE)
             for start in rule.starts or ():
+                key = (start.strip().casefold() if caseless else start.strip(), caseless)
                 if start == DIGIT:
                     self.digit.add(n)
-                elif caseless:
-                    self.folded.setdefault(start.casefold(), set()).add(n)
                 else:
-                    self.exact.setdefault(start, set()).add(n)
+                    (self.words if start.endswith(" ") else self.prefixes).setdefault(
+                        key, set()
+                    ).add(n)
             if caseless and rule.starts is not None:
                 self.any_case.add(n)
-        self._lengths = sorted({len(s) for s in (*self.folded, *self.exact)})
+        self._lengths = sorted({len(s) for s, _ in self.prefixes})
         self._kinds: dict[tuple[int, ...], int] = {(): 0}  # rules -> kind
         self._rules: list[tuple[int, ...]] = [()]  # kind -> rules
         self._words: dict[str, int] = {}  # word -> kind
@@ -120,10 +122,11 @@ class StartIndex:
         folded = word.casefold()
         # "İ" folds to two characters, and regex's IGNORECASE matches it for "i": try them all
         found = set(self.any_case) if len(folded) != len(word) else set()
-        for n in self._lengths:
-            if n > len(word):
-                break
-            found |= self.folded.get(folded[:n], set()) | self.exact.get(word[:n], set())
+        none: set[int] = set()
+        for key in ((folded, True), (word, False)):
+            found |= self.words.get(key, none)
+            for n in self._lengths:
+                found |= self.prefixes.get((key[0][:n], key[1]), none)
         if not (word[0].isascii() and word[0].isalpha()):
             found |= self.digit  # any decimal digit regex knows, and more
         return tuple(sorted(found))
@@ -283,7 +286,7 @@ def find_mentions(text: str, lex: Lexicon) -> dict[str, list[Mention]]:
                     m.end(),
                     m.group(),
                     r.data,
-                    {k: v for k, v in m.groupdict().items() if v},
+                    {k: v for k, v in m.groupdict().items() if v} if r.regex.groupindex else {},
                 )
                 for m in _matches(r, text, starts.get(n, ()), folded)
                 if m.end() > m.start()
