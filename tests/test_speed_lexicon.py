@@ -9,6 +9,7 @@ import dataclasses
 import importlib.util
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from itertools import chain
 from pathlib import Path
 from typing import Any
@@ -101,7 +102,7 @@ def test_word_starts_of_small_patterns(pattern: str, starts: set[str] | None) ->
 
 def test_every_claim_rule_has_proved_word_starts() -> None:
     lex = lexicon("en")
-    assert [r.id for r in lex.anchored if r.starts is None] == []
+    assert [r.id for r in lex.numbered if r.starts is None] == []
     assert all(r.starts is None for r in lex.shares)  # anchored at "^" or "$": run in windows
 
 
@@ -120,14 +121,14 @@ def _spans(matches: Any) -> list[tuple[int, int, str]]:
 
 def _each_rule_finds_what_finditer_finds(text: str) -> None:
     lex = lexicon("en")
-    for n, rule in enumerate(lex.anchored):
+    for n, rule in enumerate(lex.numbered):
         found = matches_at(rule.regex, text, _tried(lex, n, text))
         assert _spans(found) == _spans(rule.regex.finditer(text)), (rule.id, text)
 
 
 def test_each_rule_on_its_own_examples() -> None:
     examples = _rule_examples()
-    for rule in lexicon("en").anchored:
+    for rule in lexicon("en").numbered:
         for example in examples.get(rule.id, []):
             for text in (example, example.upper(), f"({example}) and {example}."):
                 _each_rule_finds_what_finditer_finds(text)
@@ -136,7 +137,7 @@ def test_each_rule_on_its_own_examples() -> None:
 
 def test_every_gate_of_a_branch_is_held_by_the_rule_examples() -> None:
     examples = _rule_examples()
-    for rule in lexicon("en").anchored:
+    for rule in lexicon("en").numbered:
         for example in examples.get(rule.id, []):
             for m in rule.regex.finditer(example):
                 assert may_match_all(rule.gates, fold(m.group())), (rule.id, example)
@@ -196,6 +197,14 @@ def test_a_full_word_memory_starts_over(monkeypatch: pytest.MonkeyPatch) -> None
     for text in _texts(ROOT / "corpus", pattern="00[1-3]*.md"):
         _same_as_plain(text)
     assert len(lexicon("en").index._words) <= 3
+
+
+def test_threads_sharing_a_fresh_index_find_what_one_finds() -> None:
+    texts = _texts(ROOT / "corpus", pattern="0[0-4]*.md")
+    fresh = dataclasses.replace(lexicon("en"))  # its index has seen no word yet
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        found = list(pool.map(lambda text: find_mentions(text, fresh), texts))
+    assert found == [find_mentions(text, PLAIN) for text in texts]
 
 
 def test_rules_compile_on_first_use() -> None:

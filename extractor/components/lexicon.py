@@ -16,6 +16,7 @@ compiled on its first use: most rules never run on most texts.
 from __future__ import annotations
 
 import importlib
+import threading
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -116,6 +117,7 @@ class StartIndex:
         self._kinds: dict[tuple[int, ...], int] = {(): 0}  # rules -> kind
         self._rules: list[tuple[int, ...]] = [()]  # kind -> rules
         self._words: dict[str, int] = {}  # word -> kind
+        self._new_kind = threading.Lock()  # the lexicon is shared by the threads of a process
 
     def rules_at(self, word: str) -> tuple[int, ...]:
         """The rules that may match at ``word`` (a whole run of ``\\w``), in order."""
@@ -134,9 +136,13 @@ class StartIndex:
     def _kind(self, word: str) -> int:
         """The kind of ``word``, remembered (the memory starts over past ``CACHED_WORDS``)."""
         rules = self.rules_at(word)
-        kind = self._kinds.setdefault(rules, len(self._rules))
-        if kind == len(self._rules):
-            self._rules.append(rules)
+        kind = self._kinds.get(rules)
+        if kind is None:
+            with self._new_kind:
+                kind = self._kinds.get(rules)
+                if kind is None:
+                    self._rules.append(rules)
+                    kind = self._kinds[rules] = len(self._rules) - 1
         if len(self._words) >= CACHED_WORDS:
             self._words.clear()
         self._words[word] = kind
@@ -185,14 +191,14 @@ class Lexicon:
     clause_break: Any
     ordinals: dict[str, int]
     cardinals: dict[str, int]
-    # the rules of every table in order, then the partner rule (numbered as StartIndex numbers)
-    anchored: tuple[Rule, ...] = field(init=False, repr=False, compare=False)
+    # the rules of every table in order, then the partner rule: StartIndex's rule numbers
+    numbered: tuple[Rule, ...] = field(init=False, repr=False, compare=False)
     index: StartIndex = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        anchored = (*(r for rules in self.rules.values() for r in rules), self.partner)
-        object.__setattr__(self, "anchored", anchored)
-        object.__setattr__(self, "index", StartIndex(anchored))
+        numbered = (*(r for rules in self.rules.values() for r in rules), self.partner)
+        object.__setattr__(self, "numbered", numbered)
+        object.__setattr__(self, "index", StartIndex(numbered))
 
 
 def _module(lang: str) -> ModuleType:
@@ -271,7 +277,7 @@ def _canonical_names(table: dict[str, str]) -> dict[str, str]:
 
 def find_mentions(text: str, lex: Lexicon) -> dict[str, list[Mention]]:
     """Every mention in ``text`` by table (plus ``PARTNERS``); overlaps resolved per table."""
-    starts = lex.index.positions(text)  # rule number (in lex.anchored) -> where it may match
+    starts = lex.index.positions(text)  # rule number (in lex.numbered) -> where it may match
     folded = fold(text)  # a rule none of whose gate literals occurs cannot match: skipped
     out: dict[str, list[Mention]] = {}
     n = 0
