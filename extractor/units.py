@@ -214,8 +214,8 @@ class _FactorFile:
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
             self.factors = {k: (Decimal(f), c) for k, (f, c) in data.items()}
-        except (OSError, ValueError, TypeError, ArithmeticError):
-            self.factors = {}
+        except (OSError, ValueError, TypeError, AttributeError, ArithmeticError):
+            self.factors = {}  # not ours, or damaged: pint answers again
 
     def get(self, written: str) -> tuple[Decimal, str] | None:
         return self.factors.get(written)

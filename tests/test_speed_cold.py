@@ -215,8 +215,9 @@ def test_factor_file_off_unreadable_and_full(tmp_path: Path) -> None:
     broken = tmp_path / "units-broken.json"
     broken.write_text("{not json", encoding="utf-8")
     assert units._FactorFile(broken).factors == {}
-    broken.write_text(json.dumps({"yen": ["not a number", "JPY"]}), encoding="utf-8")
-    assert units._FactorFile(broken).factors == {}
+    for damaged in ({"yen": ["not a number", "JPY"]}, {"yen": [1]}, [1, 2], "text"):
+        broken.write_text(json.dumps(damaged), encoding="utf-8")
+        assert units._FactorFile(broken).factors == {}
     full = units._FactorFile(tmp_path / "units-full.json")
     full.factors = {str(i): (Decimal(1), "count") for i in range(full.LIMIT)}
     full.add("yen", units.pint_factor("yen"))
