@@ -2,20 +2,28 @@
 
 Period phrases: each rule is tried only where one of its heads starts
 (``periods_text.pattern_heads``); the oracle here runs every rule with ``finditer`` over the
-whole text, as the finder did before. Texts: corpus/*.md, corpus/heldout/*.md, the generated
-articles of the speed baseline when present, and generated mixes with odd case folds.
+whole text, as the finder did before. The claim layer (claims built once from their fields,
+sentences finding their mentions by bisection): the oracle is the layer as it was at commit
+1370c69, read from git into a package of its own. Texts: corpus/*.md, corpus/heldout/*.md, the
+generated articles of the speed baseline when present, and generated mixes with odd case folds.
 """
 
 from __future__ import annotations
 
+import importlib
 import random
 import string
+import subprocess
+import sys
 from pathlib import Path
+from types import ModuleType
+from typing import Any
 
 import pytest
 import regex
 
 from extractor.components import periods_text
+from extractor.components.assemble import assemble_claims
 from extractor.components.periods_text import (
     DIGIT,
     PeriodPhrase,
@@ -163,3 +171,68 @@ def test_find_period_phrases_returns_a_fresh_list() -> None:
     first = find_period_phrases(text)
     first.clear()
     assert find_period_phrases(text) == _oracle_phrases(text)
+
+
+# -- the claim layer: as it was at 1370c69 == now -------------------------------------------
+
+BEFORE = "1370c69"  # the claim layer before the speed work
+LAYER = ("periods_text", "assemble", "claims", "attribution", "context", "phrase_claims",
+         "records", "exclusions")  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def old_layer(tmp_path_factory: pytest.TempPathFactory) -> ModuleType:
+    """``assemble`` of the claim layer at ``BEFORE``, its modules importing one another."""
+    package = f"claims_{BEFORE}"
+    root = tmp_path_factory.mktemp("old_layer")
+    (root / package).mkdir()
+    (root / package / "__init__.py").write_text("")
+    for name in LAYER:
+        shown = subprocess.run(
+            ["git", "-C", str(ROOT), "show", f"{BEFORE}:extractor/components/{name}.py"],
+            capture_output=True,
+            text=True,
+        )
+        if shown.returncode != 0:
+            pytest.skip(f"commit {BEFORE} is not in this checkout")
+        source = regex.sub(rf"extractor\.components\.({'|'.join(LAYER)})\b", rf"{package}.\1",
+                           shown.stdout)  # fmt: skip
+        (root / package / f"{name}.py").write_text(source)
+    sys.path.insert(0, str(root))
+    try:
+        return importlib.import_module(f"{package}.assemble")
+    finally:
+        sys.path.remove(str(root))
+
+
+def _layer_inputs(text: str) -> tuple[Any, ...]:
+    """What the claim layer is given for ``text``: sentences and quantities of the pipeline."""
+    from extractor.nlp import TEXT_KEY, build_nlp, paragraphs
+
+    nlp = build_nlp("en")
+    doc = nlp.make_doc(text)
+    doc.user_data[TEXT_KEY] = text
+    for name, proc in nlp.pipeline:
+        if name != "extractor_claims":
+            doc = proc(doc)
+    quantities = [s._.quantity for s in doc.spans.get("quantities", []) if s._.quantity]
+    return text, paragraphs(doc), quantities
+
+
+def _same_claims(old_layer: ModuleType, texts: list[str]) -> None:
+    import datetime as dt
+
+    for text in texts:
+        args = _layer_inputs(text)
+        for published in (None, dt.date(2025, 4, 17)):
+            periods_text._period_phrases.cache_clear()
+            assert assemble_claims(*args, published) == old_layer.assemble_claims(*args, published)
+
+
+def test_claims_equal_the_layer_before_on_a_corpus_sample(old_layer: ModuleType) -> None:
+    _same_claims(old_layer, _texts(sample=25))
+
+
+@pytest.mark.slow
+def test_claims_equal_the_layer_before_on_every_text(old_layer: ModuleType) -> None:
+    _same_claims(old_layer, _texts())

@@ -15,8 +15,8 @@ from typing import Any
 import regex
 
 from extractor.components.attribution import ArticleState, PeriodHit, is_base
-from extractor.components.claims import finish, quantity_claim
-from extractor.components.context import SentenceView, sentence_view
+from extractor.components.claims import Fields, finish, quantity_claim
+from extractor.components.context import SentenceView, SpanIndex, sentence_view
 from extractor.components.implicit_units import implicit_currency
 from extractor.components.lexicon import Lexicon, find_mentions, lexicon
 from extractor.components.periods_text import (
@@ -57,10 +57,11 @@ def assemble_claims(
     ref = published or stated_date(text, phrases)
     state = ArticleState(ref=ref, main=main_period(text, phrases, ref, lang), anaphora=lex.anaphora)
     claims: list[Claim] = []
+    by_table = {table: SpanIndex(ms) for table, ms in mentions.items()}
+    by_quantity, by_phrase = SpanIndex(quantities), SpanIndex(phrases)
     for start, end, paragraph in sentences:
-        sv = sentence_view(text, start, end, paragraph, mentions, list(quantities), lex)
-        inside = [p for p in phrases if start <= p.start and p.end <= end]
-        claims.extend(_sentence(sv, inside, state, lex, lang))
+        sv = sentence_view(text, start, end, paragraph, by_table, by_quantity, lex)
+        claims.extend(_sentence(sv, by_phrase.within(start, end), state, lex, lang))
     claims = _column_periods(claims, text, phrases, state, lang)
     claims.sort(key=lambda c: (c.start, c.end, c.kind, c.metric))
     return claims
@@ -175,9 +176,10 @@ def _sentence(
     return [finish(c, x) for c, x in built]
 
 
-def _same_figure(c: Claim, x: dict[str, Any], state: ArticleState, sv: SentenceView) -> Built:
+def _same_figure(c: Fields, x: dict[str, Any], state: ArticleState, sv: SentenceView) -> Built:
     """ "The $63 billion surplus" later in an article is the figure named earlier: same partner."""
-    key = (c.normalized.value, c.normalized.unit) if c.kind == "level" and c.normalized else None
+    n = c.get("normalized")
+    key = (n.value, n.unit) if c["kind"] == "level" and n else None
     if key is None or x["excluded"]:
         return c, x
     if key in state.figures and not sv.of("TOTALS"):
@@ -205,7 +207,7 @@ def _advance(
     live = [(c, x) for c, x in built if not x["excluded"]]
     explicit = [
         x["period"]
-        for c, x in sorted(live, key=lambda b: b[0].start)
+        for c, x in sorted(live, key=lambda b: b[0]["start"])
         if x["_explicit"] and x["period"]
     ]
     # a sentence without claims does not move it ("April 2020 was the pits"), nor does a
@@ -213,7 +215,7 @@ def _advance(
     if explicit and not sv.of("BACKGROUND"):
         state.anchor = explicit[-1]
     if live:
-        last = max(live, key=lambda b: b[0].start)[1]
+        last = max(live, key=lambda b: b[0]["start"])[1]
         if last["metric"] != "other":
             state.metric = (last["metric"], last["sign"])
         state.partner = last["partner"]

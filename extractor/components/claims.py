@@ -12,7 +12,6 @@ period (a headline) takes the first period of the body.
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Any
 
 import regex
@@ -51,8 +50,12 @@ def signed_direction(size_dir: int, metric: str, sign: str | None) -> str:
     return _DIR[size_dir]
 
 
-def base_claim(sv: SentenceView, a: int, b: int, kind: str, **kw: Any) -> Claim:
-    return Claim(text=sv.text[a:b], start=a, end=b, kind=kind, sentence=sv.span, **kw)  # type: ignore[arg-type]
+Fields = dict[str, Any]  # the fields of a Claim being assembled (the Claim is built once)
+
+
+def base_claim(sv: SentenceView, a: int, b: int, kind: str, **kw: Any) -> Fields:
+    """The fields of a claim at ``[a, b)`` of kind ``kind`` (see :func:`finish`)."""
+    return {"text": sv.text[a:b], "start": a, "end": b, "kind": kind, "sentence": sv.span, **kw}
 
 
 def attribute(
@@ -102,13 +105,14 @@ def attr_notes(extra: dict[str, Any]) -> tuple[str, ...]:
     return tuple(f"attr.{what}:{extra['_attr_' + what]}" for what in ATTRS)
 
 
-def finish(claim: Claim, extra: dict[str, Any]) -> Claim:
+def finish(claim: Fields, extra: dict[str, Any]) -> Claim:
+    """The Claim of ``claim``'s fields with the attribution in ``extra`` (which wins)."""
     fields = {k: v for k, v in extra.items() if not k.startswith("_")}
     kept = tuple(n for n in fields.get("notes", ()) if not n.startswith("attr."))
     fields["notes"] = kept + attr_notes(extra)
     if fields.get("partner") == "Other" and not fields.get("excluded"):
         fields["excluded"] = "unnamed_partner"
-    return dataclasses.replace(claim, **fields)
+    return Claim(**{**claim, **fields})
 
 
 # -- quantities -----------------------------------------------------------------------------
@@ -164,7 +168,7 @@ def quantity_claim(
     state: ArticleState,
     lex: Lexicon,
     used: set[int],
-) -> tuple[Claim, dict[str, Any]] | None:
+) -> tuple[Fields, dict[str, Any]] | None:
     kind, share_metric = quantity_kind(sv, q, lex)
     if kind is None:
         return None
@@ -200,23 +204,21 @@ def quantity_claim(
         hedge=q.hedge or threshold_hedge(sv, q, lex),
     )
     if kind == "change":
-        claim = _change_fields(sv, q, claim, extra, lex, used)
-        if claim.direction is None and not extra["excluded"] and _tariff_in_clause(sv, q):
+        claim.update(_change_fields(sv, q, extra, lex, used))
+        if claim["direction"] is None and not extra["excluded"] and _tariff_in_clause(sv, q):
             extra["excluded"] = "tariff"  # "a 10% baseline tariff on most goods and 25% on cars"
     elif kind == "level" and q.unit in ("JPY", "USD"):
         negative = extra["sign"] == "deficit" or (q.negative and extra["metric"] != "balance")
         negative = negative or (q.negative and extra["sign"] is None)
-        claim = dataclasses.replace(
-            claim, normalized=Normalized(-abs(q.value) if negative else abs(q.value), q.unit)
-        )
+        claim["normalized"] = Normalized(-abs(q.value) if negative else abs(q.value), q.unit)
     else:
-        claim = dataclasses.replace(claim, normalized=Normalized(q.value, q.unit))
+        claim["normalized"] = Normalized(q.value, q.unit)
     return claim, extra
 
 
 def _change_fields(
-    sv: SentenceView, q: Quantity, claim: Claim, extra: dict[str, Any], lex: Lexicon, used: set[int]
-) -> Claim:
+    sv: SentenceView, q: Quantity, extra: dict[str, Any], lex: Lexicon, used: set[int]
+) -> Fields:
     d = direction_for(sv, q, lex)
     value = q.value
     direction = None
@@ -230,12 +232,11 @@ def _change_fields(
         direction = signed_direction(size_dir, extra["metric"], extra["sign"])
     elif q.negative:
         direction = signed_direction(-1, extra["metric"], extra["sign"])
-    return dataclasses.replace(
-        claim,
-        normalized=Normalized(value, q.unit),
-        direction=direction,  # type: ignore[arg-type]
-        basis=basis_near(sv, q.start, q.end),
-    )
+    return {
+        "normalized": Normalized(value, q.unit),
+        "direction": direction,
+        "basis": basis_near(sv, q.start, q.end),
+    }
 
 
 def _tariff_in_clause(sv: SentenceView, q: Quantity) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -43,17 +45,36 @@ class SentenceView:
         return any(lo <= q.start < hi for q in self.quantities if q is not skip)
 
 
+class SpanIndex:
+    """Items with ``start`` and ``end`` offsets (mentions, quantities, period phrases), indexed
+    once per text so that each sentence finds its own by bisection, not by a scan of all."""
+
+    def __init__(self, items: Sequence[Any]) -> None:
+        self.items = list(items)
+        self.order = sorted(range(len(self.items)), key=lambda i: self.items[i].start)
+        self.starts = [self.items[i].start for i in self.order]
+
+    def within(self, start: int, end: int) -> list[Any]:
+        """The items with ``start <= item.start`` and ``item.end <= end``, in their given order."""
+        lo = bisect_left(self.starts, start)
+        hi = bisect_right(self.starts, end, lo)
+        if lo == hi:
+            return []
+        picked = sorted(i for i in self.order[lo:hi] if self.items[i].end <= end)
+        return [self.items[i] for i in picked]
+
+
 def sentence_view(
     text: str,
     start: int,
     end: int,
     paragraph: int,
-    mentions: dict[str, list[Mention]],
-    quantities: list[Quantity],
+    mentions: dict[str, SpanIndex],
+    quantities: SpanIndex,
     lex: Lexicon,
 ) -> SentenceView:
-    inside = {t: [m for m in ms if start <= m.start and m.end <= end] for t, ms in mentions.items()}
-    qs = tuple(q for q in quantities if start <= q.start and q.end <= end)
+    inside = {t: ms.within(start, end) for t, ms in mentions.items()}
+    qs = tuple(quantities.within(start, end))
     breaks = tuple(
         (m.start() + start, m.end() + start) for m in lex.clause_break.finditer(text[start:end])
     )

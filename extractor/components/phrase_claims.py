@@ -5,7 +5,6 @@ deficits") and wrong fiscal-year definitions ("the March-April fiscal period").
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Any
 
 import regex
@@ -19,6 +18,7 @@ from extractor.components.attribution import (
 )
 from extractor.components.claims import (
     HALVE_HEDGE,
+    Fields,
     attribute,
     base_claim,
     basis_near,
@@ -27,9 +27,9 @@ from extractor.components.claims import (
 from extractor.components.context import SentenceView
 from extractor.components.lexicon import Lexicon, Mention
 from extractor.components.records import StreakParse, make_streak, parse_record, parse_streak
-from extractor.model import Claim, Normalized, Quantity
+from extractor.model import Normalized, Quantity
 
-Built = tuple[Claim, dict[str, Any]]
+Built = tuple[Fields, dict[str, Any]]  # a claim's fields and its attribution
 _HALVES = ("CYH", "FYH")
 _BOTH = regex.compile(r"\bboth\b", regex.IGNORECASE)
 _GAP = regex.compile(r"^[^,;:.—–()]*$")
@@ -62,8 +62,7 @@ def direction_claims(
         )
         if form == "halve":
             hedge = HALVE_HEDGE.match(m.text)
-            claim = dataclasses.replace(
-                claim,
+            claim.update(
                 kind="change",
                 value=m.text,
                 normalized=Normalized(float(m.get("change", -50.0)), "percent"),
@@ -183,8 +182,7 @@ def _streak(
         extra["notes"] += ("streak.condition_unknown",)
     else:
         thr = abs(threshold_q.value) if threshold_q else None
-        claim = dataclasses.replace(
-            claim,
+        claim.update(
             streak=make_streak(p, condition, thr, unit),
             normalized=Normalized(float(p.count), "count"),
         )
