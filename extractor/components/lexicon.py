@@ -284,6 +284,10 @@ def find_mentions(text: str, lex: Lexicon) -> dict[str, list[Mention]]:
     for table, rules in lex.rules.items():
         found: list[Mention] = []
         for r in rules:
+            runs = starts.get(n)
+            n += 1
+            if runs is None and r.starts is not None:
+                continue  # no word of the text can open a match
             found.extend(
                 Mention(
                     table,
@@ -294,10 +298,9 @@ def find_mentions(text: str, lex: Lexicon) -> dict[str, list[Mention]]:
                     r.data,
                     {k: v for k, v in m.groupdict().items() if v} if r.regex.groupindex else {},
                 )
-                for m in _matches(r, text, starts.get(n, ()), folded)
+                for m in _matches(r, text, runs or (), folded)
                 if m.end() > m.start()
             )
-            n += 1
         out[table] = resolve_overlaps(found)
     out["PARTNERS"] = _partners(text, lex, starts.get(n, ()))
     return out
