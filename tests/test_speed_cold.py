@@ -180,28 +180,43 @@ def test_remembered_factors_are_pint_factors_digit_for_digit(tmp_path: Path) -> 
         assert (str(factor), unit) == (str(expected[0]), expected[1]), written
 
 
-def _written_units_of(paths: Sequence[Path], monkeypatch: pytest.MonkeyPatch) -> set[str]:
-    """Every written unit the pipeline asks a factor for, over ``paths``."""
-    from extractor.pipeline import check_text
+_RECORD_UNITS = """
+import json, sys
+from extractor import units
+from extractor.pipeline import check_text
 
-    seen: set[str] = set()
-    real = units._factor.__wrapped__
+seen = set()
+real = units._factor.__wrapped__
 
-    def recording(written: str) -> tuple[Decimal, str]:
-        seen.add(written)
-        return real(written)
 
-    monkeypatch.setattr(units, "_factor", recording)
-    for path in paths:
-        check_text(path.read_text(encoding="utf-8"), path=str(path))
-    return seen
+def recording(written):
+    seen.add(written)
+    return real(written)
+
+
+units._factor = recording
+for name in sys.argv[1:]:
+    with open(name, encoding="utf-8") as fh:
+        check_text(fh.read(), path=name)
+print(json.dumps(sorted(seen)))
+"""
+
+
+def _written_units_of(paths: Sequence[Path]) -> list[str]:
+    """Every written unit the pipeline asks a factor for, over ``paths``: recorded in a new
+    process, where no cache above :func:`extractor.units._factor` has seen a text yet."""
+    out = subprocess.run(
+        [sys.executable, "-c", _RECORD_UNITS, *map(str, paths)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return list(json.loads(out.stdout.splitlines()[-1]))
 
 
 @pytest.mark.parametrize("every", [pytest.param(True, marks=pytest.mark.slow), False])
-def test_every_unit_the_texts_use_is_remembered_as_pint_said(
-    every: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    written = sorted(_written_units_of(_texts(every), monkeypatch))
+def test_every_unit_the_texts_use_is_remembered_as_pint_said(every: bool, tmp_path: Path) -> None:
+    written = _written_units_of(_texts(every))
     assert written
     for w, (factor, unit) in _remembered(tmp_path / "units.json", written).items():
         expected = units.pint_factor(w)
