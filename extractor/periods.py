@@ -45,35 +45,39 @@ _VALID_INDEX = {
 }
 # kinds in the order of their names, as the field-wise order (kind, year, index) sorts them
 _KIND_RANK = {"CY": 0, "CYH": 1, "FY": 2, "FYH": 3, "month": 4}
+_INTERNED: dict[tuple[str, int, int], Period] = {}  # every period made so far (a few thousand)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, init=False)
 class Period:
     """A reporting period. ``index`` is the month (1-12) or the half (1-2); 0 for whole years.
 
-    Periods key every reference lookup and sort every history, so each carries one integer,
-    computed at construction, that orders and hashes it as the tuple (kind, year, index) would
-    (one-to-one on valid periods). The derived views (``code``, ``start``, ``end``) are computed
-    on first use and kept; a pickle holds the three fields only and rebuilds (and re-validates)
-    the Period from them."""
+    Periods key every reference lookup, so they are interned: constructing a period that exists
+    returns the existing object, which makes equality identity and the hash the object's own
+    (both without a Python call). An integer made at construction orders periods as the tuple
+    (kind, year, index) would. The derived views (``code``, ``start``, ``end``) are computed on
+    first use and kept; a pickle holds the three fields and is rebuilt through the constructor."""
 
     kind: PeriodKind
     year: int
     index: int = 0
 
-    def __post_init__(self) -> None:
-        valid = _VALID_INDEX.get(self.kind)
-        if valid is None:
-            raise PeriodError(f"unknown period kind {self.kind!r}")
-        if self.index not in valid:
-            raise PeriodError(f"bad index {self.index} for a {self.kind} period")
-        if not 1900 <= self.year <= 2100:
-            raise PeriodError(f"year {self.year} out of range")
-        rank = (_KIND_RANK[self.kind] * 10000 + self.year) * 16 + self.index
-        object.__setattr__(self, "_rank", rank)
-
-    def __hash__(self) -> int:
-        return self._rank  # type: ignore[attr-defined, no-any-return]
+    def __new__(cls, kind: PeriodKind, year: int, index: int = 0) -> Period:
+        found = _INTERNED.get((kind, year, index))
+        if found is None:
+            valid = _VALID_INDEX.get(kind)
+            if valid is None:
+                raise PeriodError(f"unknown period kind {kind!r}")
+            if index not in valid:
+                raise PeriodError(f"bad index {index} for a {kind} period")
+            if not 1900 <= year <= 2100:
+                raise PeriodError(f"year {year} out of range")
+            found = object.__new__(cls)
+            for name, value in (("kind", kind), ("year", year), ("index", index)):
+                object.__setattr__(found, name, value)
+            object.__setattr__(found, "_rank", (_KIND_RANK[kind] * 10000 + year) * 16 + index)
+            found = _INTERNED.setdefault((kind, year, index), found)
+        return found
 
     def __lt__(self, other: Period) -> bool:
         if other.__class__ is not Period:
