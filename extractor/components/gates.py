@@ -16,10 +16,11 @@ union over its branches, and None as soon as one branch has none. Reading stops 
 does not know (inline flags, back-references, numeric escapes): what was proved before stays
 proved; a pattern with inline flags gets no gate at all (``(?x)`` would change what a space is).
 
-The same reader proves where a match can *start* (:func:`word_starts`): the beginnings of the
-first word of every match, when every match opens at a word start (after a ``(?<![\\w])``
-look-behind) with a literal or a digit. A finder then runs the rule only at the words that begin
-so, instead of at every position of the text.
+:func:`branch_gates` keeps every gate of each branch, not only the best: a branch can match only
+when the text holds a literal of each. The same reader proves where a match can *start*
+(:func:`word_starts`): the beginnings of the first word of every match, when every match opens
+at a word start (after a ``(?<![\\w])`` look-behind) with a literal or a digit. A finder then
+runs the rule only at the words that begin so, instead of at every position of the text.
 """
 
 from __future__ import annotations
