@@ -1,8 +1,8 @@
 """Cold start, memory and ingest (issue 6): each faster path gives what the plain one gave.
 
 Oracles kept here, obviously correct: ``yaml.safe_load`` for the front matter, the walk that
-sorted ``os.DirEntry`` objects, and pint itself for the unit factors that are now remembered in
-the cache folder. The whole-corpus comparisons are ``slow``; a sample runs by default.
+sorted ``os.DirEntry`` objects, pint itself for the unit factors that are now remembered in the
+cache folder, and the loop over every token that found sentence starts. The whole-corpus comparisons are ``slow``; a sample runs by default.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import sys
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from pathlib import Path, PurePath
+from typing import TYPE_CHECKING
 
 import pytest
 import yaml
@@ -23,6 +24,10 @@ from extractor import units
 from extractor.batch import ARTICLE_GLOBS, _init_worker, _Job, _walk_dir, pipeline_checker
 from extractor.config import Config
 from extractor.ingest import _FRONT, load_yaml, read_text
+from extractor.nlp import _CLOSERS, _TERMINAL
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 ROOT = Path(__file__).resolve().parents[1]
 GENERATED = Path("/tmp/base/gen")  # the speed work's generated articles, when present
@@ -297,3 +302,53 @@ def test_the_store_cache_is_read_with_the_collector_off_and_restored(tmp_path: P
     again = _read_cache(path)
     assert gc.isenabled() and again is not None and list(again) == list(store)
     assert _read_cache(tmp_path / "absent.pickle") is None and gc.isenabled()
+
+
+# -- sentence starts: breaks and terminal characters only ----------------------------------------
+def _sentence_starts_oracle(doc: Doc) -> list[bool]:
+    """The loop over every token that :func:`extractor.nlp.sentence_starts` replaced."""
+    full = doc.text
+    begins = [t.idx for t in doc]
+    ends = [t.idx + len(t.text) for t in doc]
+    starts = [False] * len(begins)
+    after_stop = False
+    for i, b in enumerate(begins):
+        tok = full[b : ends[i]]
+        space = tok.isspace()
+        if i == 0:
+            starts[i] = True
+        elif space:
+            pass
+        elif "\n" in full[begins[i - 1] : b]:
+            starts[i] = True
+        elif after_stop and tok not in _CLOSERS and not tok[:1].islower():
+            starts[i] = True
+        if tok in _TERMINAL:
+            after_stop = True
+        elif tok not in _CLOSERS and not space:
+            after_stop = False
+    return starts
+
+
+ODD_TEXTS = [
+    "",
+    " ",
+    "\n\n",
+    "One. Two! three? Four… 五。六！七？八",
+    'He said "Exports rose." Then imports fell. "Why?" (He asked.) and so on.',
+    "U.S. exports rose 3.9%... Then 4.2%!! Next?  \n  new line\n\n\nlast.",
+    "Headline without a stop\nBody. (Closing) ] ' ” ’ 」 After",
+    ". . . leading stops.\n.\n",
+    "Tabs\tand\u3000ideographic spaces. 次。\r\nWindows line.",
+]
+
+
+@pytest.mark.parametrize("every", [pytest.param(True, marks=pytest.mark.slow), False])
+def test_sentence_starts_equal_the_token_loop(every: bool) -> None:
+    from extractor.nlp import build_nlp, sentence_starts
+
+    nlp = build_nlp("en")
+    texts = ODD_TEXTS + [p.read_text(encoding="utf-8") for p in _texts(every)]
+    for text in texts:
+        doc = nlp.make_doc(text)
+        assert sentence_starts(doc) == _sentence_starts_oracle(doc), text[:80]
