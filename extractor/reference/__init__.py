@@ -52,9 +52,19 @@ def load_store(
     """The bundled figures plus the user overlay (``overlay_dir``, default ``$FACTCHECK_HOME`` or
     ``~/.local/share/factcheck``). Cached per process for each combination of arguments;
     :func:`clear_cache` forgets it (after an import)."""
-    data = Path(data_dir) if data_dir else bundled_dir()
-    overlay = (Path(overlay_dir) if overlay_dir else default_store_dir()) if use_overlay else None
-    return _load(data.resolve(), overlay.resolve() if overlay else None)
+    # Every checked article asks for the store: the answer is remembered per raw arguments and the
+    # environment the overlay folder depends on, so only a first call resolves paths.
+    key = (overlay_dir, data_dir, use_overlay, os.environ.get("FACTCHECK_HOME"), os.environ.get("HOME"))
+    store = _by_arguments.get(key)
+    if store is None:
+        data = Path(data_dir) if data_dir else bundled_dir()
+        overlay = (Path(overlay_dir) if overlay_dir else default_store_dir()) if use_overlay else None
+        store = _load(data.resolve(), overlay.resolve() if overlay else None)
+        _by_arguments[key] = store
+    return store
+
+
+_by_arguments: dict[tuple[object, ...], Store] = {}
 
 
 @lru_cache(maxsize=8)
@@ -151,4 +161,5 @@ def _write_cache(path: Path, store: Store) -> None:
 
 def clear_cache() -> None:
     """Forget the stores loaded so far (after an import or a rebuild)."""
+    _by_arguments.clear()
     _load.cache_clear()
