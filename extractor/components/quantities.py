@@ -23,11 +23,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import regex
 
-from extractor.components.anchored import anchor_pattern, anchored_finditer
+from extractor.components.anchored import anchored_finditer
 from extractor.model import Quantity
 from extractor.patterns import numbers as P
 from extractor.units import UnitError, scale_factor, to_canonical
@@ -44,9 +45,16 @@ def fold(spelling: str) -> str:
 
 
 def _alternation(spellings: object) -> str:
-    """A longest-first alternation; a space in a spelling matches any whitespace."""
+    """A longest-first alternation; a space in a spelling matches any whitespace.
+
+    A look-ahead for the first characters of the spellings goes before it: it fails at once
+    where no spelling can begin, where the ``regex`` module would try every branch in turn
+    (the alternations of number words and suffixes are most of the cost of a QUANTITY match).
+    """
     words = sorted({str(s) for s in spellings}, key=len, reverse=True)  # type: ignore[attr-defined]
-    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in words)
+    firsts = sorted({r"\s" if w[0].isspace() else regex.escape(w[0]) for w in words})
+    alternation = "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return "(?=[" + "".join(firsts) + "])(?:" + alternation + ")"
 
 
 # Structured tokens holding digits that are not quantities: name -> (pattern, reason).
@@ -79,10 +87,12 @@ def _build() -> regex.Pattern[str]:
         r"|(?P<numword>\b(?:" + _alternation(P.NUMBER_WORDS) + r")\b))"
     )
     ja_num = r"\d+(?:,\d{3})*(?:\.\d+)?"
+    jcur = "|".join(P.JAPANESE_CURRENCIES)
     ja = (
-        r"(?P<ja>(?<!\p{N})(?=\d)(?:(?P<cho>" + ja_num + r")兆)?(?:(?P<oku>" + ja_num + r")億)?"
+        r"(?P<ja>(?<!\p{N})(?=\d[\d,.兆億万]*(?:" + jcur + r"))"  # fails fast without 円, ドル
+        r"(?:(?P<cho>" + ja_num + r")兆)?(?:(?P<oku>" + ja_num + r")億)?"
         r"(?:(?P<man>" + ja_num + r")万)?(?P<ones>" + ja_num + r")?"
-        r"(?<=[兆億万\d])(?P<jcur>" + "|".join(P.JAPANESE_CURRENCIES) + r"))"
+        r"(?<=[兆億万\d])(?P<jcur>" + jcur + r"))"
     )
     main = (
         r"(?P<main>(?:(?<!" + latin + r")(?P<hedge>" + _alternation(P.HEDGES) + r")\s+)?"
@@ -117,8 +127,44 @@ def _build() -> regex.Pattern[str]:
     return regex.compile("|".join([*structured, ja, main]), regex.IGNORECASE)
 
 
+def _starts(mail: bool) -> regex.Pattern[str]:
+    r"""Where a ``QUANTITY`` match can begin (and a few more places), read off :func:`_build`.
+
+    A match begins with a digit (a year range, a clock time, a date, a Japanese amount, a
+    number, "4th"), ``.5``, ``+`` and a digit (a phone number), a sign ``-−–`` before ``$ ¥ .``
+    or a digit, a currency prefix written with a symbol (``$``, ``€``), ``minus``, or a word
+    from the tables at a word start (no Latin letter or no ``\w`` before it; its part before a
+    space or hyphen is enough): a hedge, a currency prefix, a number or ordinal word, ``http``,
+    ``www.``. An e-mail address can begin at any character of the run before its ``@``, which
+    ``mail`` adds. Built with QUANTITY's engine and flags, so words fold alike ("ſome")."""
+    spellings = [*P.HEDGES, *P.CURRENCY_PREFIXES, *P.NUMBER_WORDS, *P.ORDINAL_WORDS]
+    firsts = {regex.split(r"[\s-]", s)[0] for s in [*spellings, "minus", "http", "www."]}
+    symbols = {w for w in firsts if not regex.match(r"\w", w)}  # "$", "€"
+    by_letter: dict[str, set[str]] = {}
+    for word in firsts - symbols:  # grouped by first letter: one comparison skips a group
+        by_letter.setdefault(word[0].lower(), set()).add(regex.escape(word[1:]))
+    words = "|".join(
+        regex.escape(letter) + "(?:" + "|".join(sorted(rests, key=lambda r: (-len(r), r))) + ")"
+        for letter, rests in sorted(by_letter.items())
+    )
+    branches = [
+        r"\d|\.(?=\d)|\+(?=\d)|[-−–](?=[$¥.\d])",
+        "[" + regex.escape("".join(sorted({w[0] for w in symbols}))) + "]",
+        r"(?:(?<!\p{Latin})|\b)(?:" + words + ")",
+    ]
+    if mail:
+        branches.append(r"[\w.+-](?=[\w.+-]*@)")
+    return regex.compile("|".join(branches), regex.IGNORECASE)
+
+
 QUANTITY = _build()
-ANCHORS = anchor_pattern([*P.NUMBER_WORDS, *P.ORDINAL_WORDS])  # every QUANTITY match holds one
+# The group names in group order: ``dict(zip(_NAMES, m.groups()))`` costs a tenth of
+# ``m.groupdict()``, since the ``regex`` module resolves each group name slowly.
+_NAME_OF = {number: name for name, number in QUANTITY.groupindex.items()}
+_NAMES = tuple(_NAME_OF.get(number, "") for number in range(1, QUANTITY.groups + 1))
+_CORE = QUANTITY.groupindex["core"]
+STARTS = _starts(mail=False)  # every position where QUANTITY can match, in a text without "@"
+MAIL_STARTS = _starts(mail=True)  # the same for any text
 DIGITS = regex.compile(r"\d+(?:[.,:]\d+)*")
 LATIN = regex.compile(r"\p{Latin}")
 _MONTHS = _alternation(P.MONTHS)
@@ -173,16 +219,18 @@ def scan(text: str) -> Scan:
     """One pass over ``text``: quantities, and the numeric strings skipped with their reasons."""
     quantities: list[Quantity] = []
     skipped: list[Skipped] = []
-    for m in anchored_finditer(QUANTITY, ANCHORS, text):
-        reason = _skip_reason(text, m)
-        if m.group("url") and not DIGITS.search(m.group()):
+    starts = MAIL_STARTS if "@" in text else STARTS
+    for m in anchored_finditer(QUANTITY, starts, text):
+        g = dict(zip(_NAMES, m.groups(), strict=True))
+        if g["url"] and not DIGITS.search(m.group()):
             continue  # a URL without digits: nothing numeric to report
+        reason = _skip_reason(text, m, g)
         if reason:
             skipped.append(Skipped(m.group(), m.start(), m.end(), reason))
-        elif m.group("ja"):
+        elif g["ja"]:
             quantities.append(_japanese(m))
         else:
-            quantities.append(_quantity(m))
+            quantities.append(_quantity(m, g))
     skipped.extend(_leftover_digits(text, quantities, skipped))
     skipped.sort(key=lambda s: s.start)
     return Scan(tuple(inherit_range_units(text, quantities)), tuple(skipped))
@@ -223,30 +271,31 @@ def _reread(q: Quantity, written_unit: str) -> Quantity:
 # -- classification -------------------------------------------------------------------------
 
 
-def _skip_reason(text: str, m: regex.Match[str]) -> str | None:
-    if m.group("yrange"):
+def _skip_reason(text: str, m: regex.Match[str], g: dict[str, str | None]) -> str | None:
+    """Why match ``m`` (with groups ``g``) is not a quantity, or None when it is one."""
+    if g["yrange"]:
         return REASON_YEAR_RANGE
-    if m.group("clock"):
+    if g["clock"]:
         return REASON_TIME
     for name, (_, reason) in _STRUCTURED.items():
-        if m.group(name):
+        if g[name]:
             return reason
-    if m.group("ja"):
+    if g["ja"]:
         return None
-    bare = not (m.group("pre") or m.group("scale") or m.group("sscale") or m.group("post"))
-    bare = bare and not m.group("rate") and not m.group("sign")
+    bare = not (g["pre"] or g["scale"] or g["sscale"] or g["post"])
+    bare = bare and not g["rate"] and not g["sign"]
     if not bare:
         return None
-    if fold(m.group("numword") or "") == "one" and not text.startswith("-", m.end()):
-        if PRONOUN_ONE.search(text, max(0, m.start("core") - 12), m.start("core")):
+    if fold(g["numword"] or "") == "one" and not text.startswith("-", m.end()):
+        if PRONOUN_ONE.search(text, max(0, m.start(_CORE) - 12), m.start(_CORE)):
             return REASON_PRONOUN
-    digits = m.group("num") or ""
+    digits = g["num"] or ""
     if len(digits) == 4 and digits.isdigit() and 1900 <= int(digits) <= 2100:
         return REASON_YEAR
-    day = digits or (m.group("ordnum") or "")[:-2]
+    day = digits or (g["ordnum"] or "")[:-2]
     if day.isdigit() and 1 <= int(day) <= 31:
         if MONTH_BEFORE.search(
-            text, max(0, m.start("core") - 12), m.start("core")
+            text, max(0, m.start(_CORE) - 12), m.start(_CORE)
         ) or MONTH_AFTER.match(text, m.end()):
             return REASON_DATE
     return None
@@ -274,40 +323,45 @@ def _leftover_digits(
 # -- building Quantity records --------------------------------------------------------------
 
 
-def _number(m: regex.Match[str]) -> tuple[Decimal, str]:
+def _number(g: dict[str, str | None]) -> tuple[Decimal, str]:
     """The number as a Decimal, and as written."""
-    if m.group("num"):
-        written = m.group("num")
+    if written := g["num"]:
         return Decimal(written.replace(",", "")), written
-    if m.group("numword"):
-        written = m.group("numword")
+    if written := g["numword"]:
         return Decimal(P.NUMBER_WORDS[fold(written)]), written
-    if m.group("ordnum"):
-        written = m.group("ordnum")
+    if written := g["ordnum"]:
         return Decimal(written[:-2]), written
-    written = m.group("ordword")
+    written = g["ordword"] or ""
     return Decimal(P.ORDINAL_WORDS[fold(written)]), written
 
 
-def _written_unit(m: regex.Match[str]) -> str:
-    if m.group("ordnum") or m.group("ordword"):
-        return "ordinal"
-    parts = [m.group(g) for g in ("pre", "scale", "sscale", "post", "rate")]
-    return " ".join(" ".join(p.split()) for p in parts if p)
+_UNIT_GROUPS = ("pre", "scale", "sscale", "post", "rate")
 
 
-def _quantity(m: regex.Match[str]) -> Quantity:
-    number, written_value = _number(m)
-    written_unit = _written_unit(m)
+@lru_cache(maxsize=1024)
+def _unit(parts: tuple[str | None, ...], ordinal: bool) -> tuple[str, Decimal, str]:
+    """``(written unit, factor to the canonical unit, canonical unit)`` of the unit groups
+    ``parts`` (as in ``_UNIT_GROUPS``); cached, as a text repeats a few spellings many times."""
+    if ordinal:
+        written_unit = "ordinal"
+    else:
+        written_unit = " ".join(" ".join(p.split()) for p in parts if p)
     try:
-        factor_value, unit = to_canonical(1, "" if written_unit == "ordinal" else written_unit)
+        factor, unit = to_canonical(1, "" if ordinal else written_unit)
     except UnitError:
-        factor_value, unit = Decimal(1), "unknown"
+        factor, unit = Decimal(1), "unknown"
+    return written_unit, factor, unit
+
+
+def _quantity(m: regex.Match[str], g: dict[str, str | None]) -> Quantity:
+    number, written_value = _number(g)
+    ordinal = bool(g["ordnum"] or g["ordword"])
+    written_unit, factor_value, unit = _unit(tuple(g[k] for k in _UNIT_GROUPS), ordinal)
     exponent = number.as_tuple().exponent
     step = Decimal(1).scaleb(exponent if isinstance(exponent, int) else 0)
-    negative = bool(m.group("sign"))
+    negative = bool(g["sign"])
     value = number * factor_value * (-1 if negative else 1)
-    hedge = m.group("hedge")
+    hedge = g["hedge"]
     return Quantity(
         text=m.group(),
         start=m.start(),
