@@ -21,10 +21,11 @@ what they count is the claim layer's business.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import regex
 
@@ -36,12 +37,21 @@ from extractor.units import UnitError, scale_factor, to_canonical
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
+T = TypeVar("T")
+
 # -- the pattern, compiled once ---------------------------------------------------------------
 
 
 def fold(spelling: str) -> str:
     """Lower-case with single spaces: the key of the spelling tables."""
     return " ".join(spelling.split()).lower()
+
+
+def spelled(table: Mapping[str, T], written: str) -> T:
+    """``table``'s entry for a matched spelling. The pattern matches case-insensitively, which
+    also lets "ſ" stand for "s" and the Kelvin sign for "k": those keys are found case-folded."""
+    key = fold(written)
+    return table[key] if key in table else table[key.casefold()]
 
 
 def _alternation(spellings: object) -> str:
@@ -286,7 +296,7 @@ def _skip_reason(text: str, m: regex.Match[str], g: dict[str, str | None]) -> st
     bare = bare and not g["rate"] and not g["sign"]
     if not bare:
         return None
-    if fold(g["numword"] or "") == "one" and not text.startswith("-", m.end()):
+    if fold(g["numword"] or "").casefold() == "one" and not text.startswith("-", m.end()):
         if PRONOUN_ONE.search(text, max(0, m.start(_CORE) - 12), m.start(_CORE)):
             return REASON_PRONOUN
     digits = g["num"] or ""
@@ -328,11 +338,11 @@ def _number(g: dict[str, str | None]) -> tuple[Decimal, str]:
     if written := g["num"]:
         return Decimal(written.replace(",", "")), written
     if written := g["numword"]:
-        return Decimal(P.NUMBER_WORDS[fold(written)]), written
+        return Decimal(spelled(P.NUMBER_WORDS, written)), written
     if written := g["ordnum"]:
         return Decimal(written[:-2]), written
     written = g["ordword"] or ""
-    return Decimal(P.ORDINAL_WORDS[fold(written)]), written
+    return Decimal(spelled(P.ORDINAL_WORDS, written)), written
 
 
 _UNIT_GROUPS = ("pre", "scale", "sscale", "post", "rate")
@@ -371,7 +381,7 @@ def _quantity(m: regex.Match[str], g: dict[str, str | None]) -> Quantity:
         written_value=written_value,
         written_unit=written_unit,
         precision=float(step * factor_value / 2),
-        hedge=P.HEDGES[fold(hedge)] if hedge else None,
+        hedge=spelled(P.HEDGES, hedge) if hedge else None,
         negative=negative,
     )
 
