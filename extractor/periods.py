@@ -23,6 +23,7 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass
 from functools import cached_property
+from operator import attrgetter
 from typing import Literal
 
 import regex
@@ -31,9 +32,7 @@ from extractor.errors import PeriodError
 
 PeriodKind = Literal["month", "CY", "FY", "CYH", "FYH"]
 
-_CODE = regex.compile(
-    r"^(?:(?P<y>\d{4})-(?P<m>\d{2})|(?P<k>CY|FY)(?P<yy>\d{4})(?:H(?P<h>[12]))?)$"
-)
+_CODE = regex.compile(r"^(?:(?P<y>\d{4})-(?P<m>\d{2})|(?P<k>CY|FY)(?P<yy>\d{4})(?:H(?P<h>[12]))?)$")
 
 
 _VALID_INDEX = {
@@ -208,6 +207,10 @@ class Period:
     def contains(self, other: Period) -> bool:
         mine = set(self.months())
         return all(m in mine for m in other.months())
+
+
+ORDER = attrgetter("_rank")
+"""A sort key that orders periods as ``<`` does, read in C (no Python call per comparison)."""
 
 
 def _add_months(p: Period, n: int) -> Period:

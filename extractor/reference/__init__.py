@@ -54,11 +54,19 @@ def load_store(
     :func:`clear_cache` forgets it (after an import)."""
     # Every checked article asks for the store: the answer is remembered per raw arguments and the
     # environment the overlay folder depends on, so only a first call resolves paths.
-    key = (overlay_dir, data_dir, use_overlay, os.environ.get("FACTCHECK_HOME"), os.environ.get("HOME"))
+    key = (
+        overlay_dir,
+        data_dir,
+        use_overlay,
+        os.environ.get("FACTCHECK_HOME"),
+        os.environ.get("HOME"),
+    )
     store = _by_arguments.get(key)
     if store is None:
         data = Path(data_dir) if data_dir else bundled_dir()
-        overlay = (Path(overlay_dir) if overlay_dir else default_store_dir()) if use_overlay else None
+        overlay = (
+            (Path(overlay_dir) if overlay_dir else default_store_dir()) if use_overlay else None
+        )
         store = _load(data.resolve(), overlay.resolve() if overlay else None)
         _by_arguments[key] = store
     return store
@@ -98,7 +106,7 @@ def _load(data: Path, overlay: Path | None) -> Store:
 # user cache folder under a name made from the source files (path, size, mtime) and the code that
 # defines a Figure, so an edited CSV, an import into the overlay or a new version of the code
 # makes a new entry. FACTCHECK_CACHE=off turns it off; FACTCHECK_CACHE=<folder> moves it.
-_CACHE_VERSION = 1
+_CACHE_VERSION = 2  # 2: a Store pickles its rows as plain tuples
 _CACHE_KEEP = 4  # parsed stores kept (bundled alone, with an overlay, ...)
 _CODE = ("figure.py", "store.py", "fx.py", "../periods.py")
 

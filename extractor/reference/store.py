@@ -16,12 +16,13 @@ import os
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from extractor.errors import ReferenceDataError
-from extractor.periods import Period
+from extractor.periods import ORDER, Period
 from extractor.reference.derive import TIME_SERIES_MARK
 from extractor.reference.figure import Figure, figure_from_row
 from extractor.reference.fx import FxSeries
@@ -38,7 +39,8 @@ _STATUS_RANK = {
 _KIND_RANK = {"derived": 0, "wire": 1, "dataset": 2, "official": 3}
 Key = tuple[str, str, Period]
 _HISTORY_CACHE = 4096  # answers of Store.history kept per store (a few MB at most)
-_CACHES = ("_histories", "_timelines", "_points")  # rebuilt on demand, never pickled
+_FIELDS = tuple(f.name for f in fields(Figure))  # a row holds a Figure's fields in this order
+Row = tuple[Any, ...]
 
 
 def authority(f: Figure) -> int:
@@ -61,43 +63,68 @@ def vintage_rank(f: Figure) -> tuple[dt.date, int, int, int, float]:
 
 
 class Store:
-    """An immutable collection of Figures with an index by (flow, partner, period)."""
+    """An immutable collection of Figures with an index by (flow, partner, period).
+
+    The store is pickled between runs (see extractor.reference's store cache) and most checks
+    read a few dozen of its figures: so it keeps each figure as a plain tuple of its fields (one
+    C-level object to unpickle) and its index as row numbers, and builds a Figure, the periods of
+    a series and the lookup timelines only on first use."""
 
     def __init__(self, figures: Iterable[Figure], fx: FxSeries | None = None) -> None:
-        self._figures: tuple[Figure, ...] = tuple(figures)
-        index: dict[Key, list[Figure]] = defaultdict(list)
-        for f in self._figures:
-            index[f.key].append(f)
-        for vs in index.values():
-            vs.sort(key=vintage_rank)
-        self._index: dict[Key, tuple[Figure, ...]] = {k: tuple(v) for k, v in index.items()}
-        series: dict[tuple[str, str, str], set[Period]] = defaultdict(set)
-        for flow, partner, period in self._index:
-            series[(flow, partner, period.basis)].add(period)
-        self._series = {k: tuple(sorted(v)) for k, v in series.items()}
-        self._ends = {
-            k: tuple(p.end for p in v) for k, v in self._series.items()
-        }  # Period.end is slow
+        made = tuple(figures)
+        index: dict[Key, list[int]] = defaultdict(list)
+        for i, f in enumerate(made):
+            index[f.key].append(i)
+        for rows in index.values():
+            rows.sort(key=lambda i: vintage_rank(made[i]))
+        self._rows = _shared_rows(made)
+        self._index: dict[Key, tuple[int, ...]] = {k: tuple(v) for k, v in index.items()}
         self._fx = fx or FxSeries.empty()
+        self._reset(list(made))
+
+    def _reset(self, made: list[Figure | None]) -> None:
+        """The caches: Figures built so far (by row), then what the queries derived from them."""
+        self._made = made
+        self._series: dict[tuple[str, str, str], tuple[Period, ...]] | None = None
         self._histories: dict[tuple[str, str, str, dt.date | None], tuple[Figure, ...]] = {}
         self._timelines: dict[tuple[str, str, str], tuple[tuple[dt.date, _Timeline], ...]] = {}
         self._points: dict[Key, _Timeline] = {}
 
     def __getstate__(self) -> dict[str, object]:
-        """Pickled without the lookup caches (see extractor.reference's store cache)."""
-        return {k: v for k, v in self.__dict__.items() if k not in _CACHES}
+        """Pickled as the rows, the index and the FX series: everything else is rebuilt on use."""
+        return {"_rows": self._rows, "_index": self._index, "_fx": self._fx}
 
     def __setstate__(self, state: dict[str, object]) -> None:
         self.__dict__.update(state)
-        self._histories = {}
-        self._timelines = {}
-        self._points = {}
+        self._reset([None] * len(self._rows))
+
+    def _figure(self, row: int) -> Figure:
+        """The Figure of one row, built on first use (two threads may both build it: equal)."""
+        f = self._made[row]
+        if f is None:
+            f = self._made[row] = Figure(*self._rows[row])
+        return f
+
+    def _vintages(self, key: Key) -> tuple[Figure, ...]:
+        """Every vintage of one figure in rank order (empty when the store does not hold it)."""
+        return tuple(self._figure(i) for i in self._index.get(key, ()))
+
+    def _series_periods(self, key: tuple[str, str, str]) -> tuple[Period, ...]:
+        """The periods of one series (flow, partner, basis), sorted; every series is indexed on
+        the first question about one."""
+        series = self._series
+        if series is None:
+            found: dict[tuple[str, str, str], set[Period]] = defaultdict(set)
+            for flow, partner, period in self._index:
+                found[(flow, partner, period.kind)].add(period)  # the basis is the kind
+            series = self._series = {k: tuple(sorted(v, key=ORDER)) for k, v in found.items()}
+        return series.get(key, ())
 
     def __len__(self) -> int:
-        return len(self._figures)
+        return len(self._rows)
 
     def __iter__(self) -> Iterator[Figure]:
-        return iter(self._figures)
+        return (self._figure(i) for i in range(len(self._rows)))
 
     @property
     def fx(self) -> FxSeries:
@@ -106,7 +133,7 @@ class Store:
     # -- queries ----------------------------------------------------------------------------
     def vintages(self, flow: str, partner: str, period: Period | str) -> list[Figure]:
         """Every vintage of one figure, oldest release first (undated rows first)."""
-        return list(self._index.get((flow, partner, _period(period)), ()))
+        return list(self._vintages((flow, partner, _period(period))))
 
     def lookup(
         self,
@@ -137,7 +164,7 @@ class Store:
             return t.answers[0] if or_later and t.answers else None
         usable = [
             f
-            for f in self._index.get((flow, partner, _period(period)), ())
+            for f in self._vintages((flow, partner, _period(period)))
             if (need != "value" or f.value is not None)
             and (need != "yoy" or f.yoy_pct is not None)
             and (derived or f.source_kind != "derived")
@@ -186,9 +213,9 @@ class Store:
 
     def _latest_history(self, flow: str, partner: str, basis: str) -> list[Figure]:
         out = []
-        for period in self._series.get((flow, partner, basis), ()):
+        for period in self._series_periods((flow, partner, basis)):
             f = self.lookup(flow, partner, period) or next(
-                (v for v in self._index[(flow, partner, period)] if v.value is not None), None
+                (v for v in self._vintages((flow, partner, period)) if v.value is not None), None
             )
             if f is not None:
                 out.append(f)
@@ -200,10 +227,9 @@ class Store:
         key = (flow, partner, period)
         found = self._points.get(key)
         if found is None:
-            vintages = self._index.get(key)
-            if vintages is None:
+            if key not in self._index:
                 return _NOTHING
-            found = self._points[key] = _timeline(vintages)
+            found = self._points[key] = _timeline(self._vintages(key))
         return found
 
     def _timeline(self, key: tuple[str, str, str]) -> tuple[tuple[dt.date, _Timeline], ...]:
@@ -212,8 +238,8 @@ class Store:
         found = self._timelines.get(key)
         if found is None:
             flow, partner, _ = key
-            periods = zip(self._series.get(key, ()), self._ends.get(key, ()), strict=True)
-            found = tuple((end, self._point(flow, partner, p)) for p, end in periods)
+            periods = self._series_periods(key)
+            found = tuple((p.end, self._point(flow, partner, p)) for p in periods)
             self._timelines[key] = found
         return found
 
@@ -221,7 +247,7 @@ class Store:
         return sorted({partner for _, partner, _ in self._index})
 
     def periods(self, flow: str, partner: str, basis: str) -> list[Period]:
-        return list(self._series.get((flow, partner, basis), ()))
+        return list(self._series_periods((flow, partner, basis)))
 
     def keys(self) -> list[Key]:
         return list(self._index)
@@ -273,6 +299,19 @@ def _timeline(vintages: tuple[Figure, ...]) -> _Timeline:
 
 
 _NOTHING = _Timeline((), (), None)  # the timeline of a figure the store does not hold
+
+
+def _shared_rows(figures: tuple[Figure, ...]) -> tuple[Row, ...]:
+    """The fields of each figure as a plain tuple, equal strings and dates made one object (a
+    pickle then holds each once: a few thousand sources, some eighty release dates)."""
+    same: dict[object, object] = {}
+    rows = []
+    for f in figures:
+        values = (getattr(f, name) for name in _FIELDS)
+        rows.append(
+            tuple(same.setdefault(v, v) if isinstance(v, str | dt.date) else v for v in values)
+        )
+    return tuple(rows)
 
 
 def _period(period: Period | str) -> Period:
