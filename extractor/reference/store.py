@@ -85,6 +85,7 @@ class Store:
     def _reset(self, made: list[Figure | None]) -> None:
         """The caches: Figures built so far (by row), then what the queries derived from them."""
         self._made = made
+        self._by_key: dict[Key, tuple[Figure, ...]] = {}
         self._series: dict[tuple[str, str, str], tuple[Period, ...]] | None = None
         self._histories: dict[tuple[str, str, str, dt.date | None], tuple[Figure, ...]] = {}
         self._timelines: dict[tuple[str, str, str], tuple[tuple[dt.date, _Timeline], ...]] = {}
@@ -106,8 +107,15 @@ class Store:
         return f
 
     def _vintages(self, key: Key) -> tuple[Figure, ...]:
-        """Every vintage of one figure in rank order (empty when the store does not hold it)."""
-        return tuple(self._figure(i) for i in self._index.get(key, ()))
+        """Every vintage of one figure in rank order (empty when the store does not hold it);
+        kept per figure once built, as verification asks for the same figures again and again."""
+        found = self._by_key.get(key)
+        if found is None:
+            rows = self._index.get(key)
+            if rows is None:
+                return ()
+            found = self._by_key[key] = tuple(self._figure(i) for i in rows)
+        return found
 
     def _series_periods(self, key: tuple[str, str, str]) -> tuple[Period, ...]:
         """The periods of one series (flow, partner, basis), sorted; every series is indexed on
