@@ -16,7 +16,7 @@ import regex
 
 from extractor.components.attribution import ArticleState, PeriodHit, is_base
 from extractor.components.claims import Fields, finish, quantity_claim
-from extractor.components.context import SentenceView, SpanIndex, sentence_view
+from extractor.components.context import SentenceView, SpanIndex, TableIndex, sentence_view
 from extractor.components.implicit_units import implicit_currency
 from extractor.components.lexicon import Lexicon, find_mentions, lexicon
 from extractor.components.periods_text import (
@@ -39,6 +39,7 @@ from extractor.model import Claim, Quantity
 from extractor.periods import Period
 
 Sentence = tuple[int, int, int]  # start, end, paragraph
+_DAY = regex.compile(r"(?<![\d])(\d{1,2})(?!\d)")
 
 
 def assemble_claims(
@@ -57,7 +58,7 @@ def assemble_claims(
     ref = published or stated_date(text, phrases)
     state = ArticleState(ref=ref, main=main_period(text, phrases, ref, lang), anaphora=lex.anaphora)
     claims: list[Claim] = []
-    by_table = {table: SpanIndex(ms) for table, ms in mentions.items()}
+    by_table = TableIndex(mentions)
     by_quantity, by_phrase = SpanIndex(quantities), SpanIndex(phrases)
     for start, end, paragraph in sentences:
         sv = sentence_view(text, start, end, paragraph, by_table, by_quantity, lex)
@@ -102,8 +103,10 @@ def stated_date(text: str, phrases: list[PeriodPhrase]) -> dt.date | None:
     """The latest full date the text states ("Thursday, April 17, 2025"), as a fallback reference."""
     best: dt.date | None = None
     for p in phrases:
-        day = regex.search(r"(?<![\d])(\d{1,2})(?!\d)", p.text)
-        if p.kind == "date" and p.year and p.month and day:
+        if p.kind != "date" or not p.year or not p.month:
+            continue
+        day = _DAY.search(p.text)
+        if day:
             try:
                 d = dt.date(p.year, p.month, int(day.group(1)))
             except ValueError:

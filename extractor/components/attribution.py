@@ -43,6 +43,7 @@ _BASE_LEVEL = regex.compile(
     r"(?P<mid>(?:[\w$¥.,%-]+\s+){0,6}?)(?:in|for|during|of)\s+(?:the\s+)?$",
     regex.IGNORECASE,
 )
+_BASE_MID = regex.compile(r"year|month|previous|[,;]")  # "than a year earlier in": not a base
 _OPENER = regex.compile(
     r"(?:^|[\n.;:!?]\s*)[\W]*(?:over|from|after|on)\s+(?:the\s+)?$", regex.IGNORECASE
 )
@@ -93,7 +94,7 @@ def is_base(text: str, lo: int, p: PeriodPhrase) -> bool:
     if _BASE_DIRECT.search(before) or _SINCE.search(before):
         return True
     m = _BASE_LEVEL.search(before)
-    return bool(m) and not regex.search(r"year|month|previous|[,;]", m.group("mid"))
+    return bool(m) and not _BASE_MID.search(m.group("mid"))
 
 
 @dataclass

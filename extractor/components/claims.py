@@ -185,7 +185,7 @@ def quantity_claim(
         metric=mh,
         percent=q.unit == "percent",
     )
-    if _unit_from_header(q) and extra["_attr_metric"] == "inherited" and extra["metric"] != "other":
+    if extra["_attr_metric"] == "inherited" and extra["metric"] != "other" and _unit_from_header(q):
         extra["_attr_metric"] = "stated"  # a table's or list's caption states its cells' metric
     if kind == "rate":
         extra["partner"], extra["_attr_partner"] = "World", "stated"
