@@ -154,6 +154,8 @@ def _sentence(
     if sv.paragraph != state.paragraph:
         state.last_partner = state.partner if state.partner not in (None, "World") else None
         state.paragraph, state.partner = sv.paragraph, None
+    if not (sv.mentions or sv.quantities or phrases):
+        return []  # nothing to claim, and nothing that moves the article's state on
     hits = _period_hits(sv, phrases, state, lang)
     used: set[int] = set()
     consumed: set[int] = set()

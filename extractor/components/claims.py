@@ -12,6 +12,7 @@ period (a headline) takes the first period of the body.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 import regex
@@ -97,18 +98,22 @@ def attribute(
     }
 
 
-ATTRS = ("period", "partner", "metric")
-
-
 def attr_notes(extra: dict[str, Any]) -> tuple[str, ...]:
     """The ``attr.<what>:<how>`` notes of a claim (see :mod:`extractor.extract`)."""
-    return tuple(f"attr.{what}:{extra['_attr_' + what]}" for what in ATTRS)
+    return _attr_notes(extra["_attr_period"], extra["_attr_partner"], extra["_attr_metric"])
+
+
+@cache
+def _attr_notes(period: str, partner: str, metric: str) -> tuple[str, ...]:
+    """The notes of one way of resolving (a few dozen at most: written once each)."""
+    return (f"attr.period:{period}", f"attr.partner:{partner}", f"attr.metric:{metric}")
 
 
 def finish(claim: Fields, extra: dict[str, Any]) -> Claim:
     """The Claim of ``claim``'s fields with the attribution in ``extra`` (which wins)."""
     fields = {k: v for k, v in extra.items() if not k.startswith("_")}
-    kept = tuple(n for n in fields.get("notes", ()) if not n.startswith("attr."))
+    notes = fields.get("notes", ())
+    kept = tuple(n for n in notes if not n.startswith("attr.")) if notes else ()
     fields["notes"] = kept + attr_notes(extra)
     if fields.get("partner") == "Other" and not fields.get("excluded"):
         fields["excluded"] = "unnamed_partner"

@@ -31,11 +31,10 @@ def exclusion_for(
     sv: SentenceView, a: int, b: int, is_percent: bool, is_quantity: bool = True
 ) -> str | None:
     """Why the claim at ``[a, b)`` is out of scope, or None."""
-    reasons = {
-        m.get("reason")
-        for m in sv.of("EXCLUSIONS")
-        if _applies(sv, m, a, b, is_percent, is_quantity)
-    }
+    cues = sv.of("EXCLUSIONS")
+    if not cues:  # most sentences have none
+        return None
+    reasons = {m.get("reason") for m in cues if _applies(sv, m, a, b, is_percent, is_quantity)}
     return next((r for r in ORDER if r in reasons), None)
 
 
