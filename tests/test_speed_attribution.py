@@ -6,7 +6,7 @@ returns its mentions as they are. The oracles: a plain filter of every item per 
 breaks found eagerly as before, and the claim layer's own modules as they were at commit
 1370c69 (read from git; the finders they call, periods_text and lexicon, are today's, so only
 the sentence and claim code is compared). Texts: corpus/*.md, corpus/heldout/*.md and the
-generated articles of the speed baseline when present.
+generated articles of the speed baseline when present (read as test_speed_claims reads them).
 """
 
 from __future__ import annotations
@@ -22,39 +22,16 @@ from typing import Any
 
 import pytest
 import regex
+from test_speed_claims import ROOT, _texts
+from test_speed_claims import _layer_inputs as _inputs
 
 from extractor.components.assemble import assemble_claims
 from extractor.components.context import SpanIndex, TableIndex, sentence_view
 from extractor.components.lexicon import Mention, find_mentions, lexicon
 from extractor.model import Quantity
 
-ROOT = Path(__file__).resolve().parent.parent
-GENERATED = Path("/tmp/base/gen")  # the speed baseline's articles (absent on a clean clone)
 BEFORE = "1370c69"  # the sentence and claim code before the speed work
 MINE = ("assemble", "claims", "attribution", "context", "phrase_claims", "records", "exclusions")
-
-
-def _texts(sample: int | None = None) -> list[str]:
-    paths = sorted((ROOT / "corpus").glob("*.md")) + sorted((ROOT / "corpus/heldout").glob("*.md"))
-    if GENERATED.is_dir():
-        paths += sorted(GENERATED.glob("*.md"))
-    if sample is not None:
-        paths = paths[:: max(1, len(paths) // sample)]
-    return [p.read_text(encoding="utf-8") for p in paths]
-
-
-def _inputs(text: str) -> tuple[str, list[tuple[int, int, int]], list[Quantity]]:
-    """What the claim layer is given for ``text``: the pipeline's sentences and quantities."""
-    from extractor.nlp import TEXT_KEY, build_nlp, paragraphs
-
-    nlp = build_nlp("en")
-    doc = nlp.make_doc(text)
-    doc.user_data[TEXT_KEY] = text
-    for name, proc in nlp.pipeline:
-        if name != "extractor_claims":
-            doc = proc(doc)
-    quantities = [s._.quantity for s in doc.spans.get("quantities", []) if s._.quantity]
-    return text, paragraphs(doc), quantities
 
 
 # -- indexes: one bisection == a plain filter -----------------------------------------------
@@ -138,22 +115,22 @@ def test_of_returns_a_list_of_its_own() -> None:
 # -- the claim layer: my modules at 1370c69 == now -------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def old_layer(tmp_path_factory: pytest.TempPathFactory) -> ModuleType:
-    """``assemble`` with the sentence and claim modules as at ``BEFORE`` (the finders today's)."""
-    package = f"sentences_{BEFORE}"
-    root = tmp_path_factory.mktemp("old_sentences")
+def components_at(commit: str, names: tuple[str, ...], root: Path) -> ModuleType:
+    """``assemble`` with the modules ``names`` of extractor/components as at ``commit``, written
+    under ``root`` as a package whose modules import one another (every other module: today's).
+    Skips the test when the commit is not in the checkout."""
+    package = f"components_{commit}_{len(names)}"
     (root / package).mkdir()
     (root / package / "__init__.py").write_text("")
-    for name in MINE:
+    for name in names:
         shown = subprocess.run(
-            ["git", "-C", str(ROOT), "show", f"{BEFORE}:extractor/components/{name}.py"],
+            ["git", "-C", str(ROOT), "show", f"{commit}:extractor/components/{name}.py"],
             capture_output=True,
             text=True,
         )
         if shown.returncode != 0:
-            pytest.skip(f"commit {BEFORE} is not in this checkout")
-        pattern = rf"extractor\.components\.({'|'.join(MINE)})\b"
+            pytest.skip(f"commit {commit} is not in this checkout")
+        pattern = rf"extractor\.components\.({'|'.join(names)})\b"
         source = regex.sub(pattern, rf"{package}.\1", shown.stdout)
         (root / package / f"{name}.py").write_text(source)
     sys.path.insert(0, str(root))
@@ -161,6 +138,12 @@ def old_layer(tmp_path_factory: pytest.TempPathFactory) -> ModuleType:
         return importlib.import_module(f"{package}.assemble")
     finally:
         sys.path.remove(str(root))
+
+
+@pytest.fixture(scope="module")
+def old_layer(tmp_path_factory: pytest.TempPathFactory) -> ModuleType:
+    """``assemble`` with the sentence and claim modules as at ``BEFORE`` (the finders today's)."""
+    return components_at(BEFORE, MINE, tmp_path_factory.mktemp("old_sentences"))
 
 
 def _same_claims(old_layer: ModuleType, texts: list[str]) -> None:
