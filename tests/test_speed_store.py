@@ -24,10 +24,14 @@ from hypothesis import strategies as st
 from test_reference import fig
 from test_speed_verify import periods
 
+from extractor.extract import extract_doc
+from extractor.ingest import read_article
 from extractor.periods import ORDER
-from extractor.reference import bundled_dir
+from extractor.pipeline import verify_context
+from extractor.reference import bundled_dir, load_store
 from extractor.reference.fx import FxSeries
 from extractor.reference.store import Store, read_store_file
+from extractor.verify import history, verify_claim
 
 ROOT = Path(__file__).resolve().parent.parent
 BEFORE = "1370c69"  # the store before the speed work
@@ -107,9 +111,12 @@ def _assert_same_answers(new: Store, old, keys) -> int:
             for v in old.vintages(flow, partner, p)
         )
         for as_of in [None, *days]:
-            assert _same(
-                new.history(flow, partner, basis, as_of), old.history(flow, partner, basis, as_of)
-            )
+            history = old.history(flow, partner, basis, as_of)
+            assert _same(new.history(flow, partner, basis, as_of), history)
+            held = {f.period: f for f in history}
+            periods = old.periods(flow, partner, basis)
+            for p in [periods[0].shift(-1), *periods, periods[-1].shift(1)]:
+                assert _same(new.history_at(flow, partner, p, as_of), held.get(p)), (p, as_of)
             asked += 1
     return asked
 
@@ -174,3 +181,43 @@ def test_equal_strings_and_dates_are_pickled_once(figures):
 @given(st.lists(periods, max_size=30))
 def test_the_period_order_key_sorts_as_the_comparisons_do(ps):
     assert sorted(ps, key=ORDER) == sorted(ps)
+
+
+# -- streaks read the periods they need, not the whole history ----------------------------------
+GENERATED = Path("/tmp/base/gen")  # articles generated for the issue-6 baseline, when present
+
+
+def _texts(every: bool) -> list[Path]:
+    corpus = sorted((ROOT / "corpus").glob("[0-9]*.md"))
+    heldout = sorted((ROOT / "corpus" / "heldout").glob("*.md"))
+    generated = sorted(GENERATED.glob("*.md")) if GENERATED.is_dir() else []
+    return corpus + heldout + generated if every else corpus[::4] + heldout[::4] + generated[::20]
+
+
+def _streak_verdicts(paths: list[Path]) -> list[str]:
+    out = []
+    for path in paths:
+        article = read_article(path)
+        claims = list(extract_doc(article.text, article.published)._.claims or [])
+        ctx = verify_context(claims, load_store(), article.published)
+        for when in (article.published, None, dt.date(2100, 1, 1)):
+            ctx.published = when
+            out += [repr(verify_claim(c, ctx)) for c in claims if c.kind == "streak"]
+    return out
+
+
+def _assert_streaks_as_with_the_whole_history(paths: list[Path], monkeypatch) -> int:
+    lazy = _streak_verdicts(paths)
+    # the oracle: the history as a dict of every period (what check_streak read before)
+    monkeypatch.setattr(history, "_Periods", history._history)
+    assert _streak_verdicts(paths) == lazy
+    return len(lazy)
+
+
+def test_streaks_judge_as_with_the_whole_history_on_a_sample(monkeypatch):
+    assert _assert_streaks_as_with_the_whole_history(_texts(every=False), monkeypatch) > 10
+
+
+@pytest.mark.slow
+def test_streaks_judge_as_with_the_whole_history_on_every_text(monkeypatch):
+    assert _assert_streaks_as_with_the_whole_history(_texts(every=True), monkeypatch) > 100

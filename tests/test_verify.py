@@ -52,6 +52,9 @@ class FakeStore:
             out.append(fig)
         return out
 
+    def history_at(self, flow, partner, period, as_of=None):
+        return next((f for f in self.history(flow, partner, period.kind, as_of) if f.period == period), None)
+
     def fx_market(self, day, window_days=7):
         return [(d, r) for d, r in self.fx if day - dt.timedelta(days=window_days) <= d <= day]
 

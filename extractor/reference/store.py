@@ -206,28 +206,33 @@ class Store:
             found = self._histories[key] = tuple(self._history(flow, partner, basis, as_of))
         return list(found)
 
+    def history_at(
+        self, flow: str, partner: str, period: Period, as_of: dt.date | None = None
+    ) -> Figure | None:
+        """What ``history(flow, partner, period.basis, as_of)`` holds for ``period`` (None: it
+        holds nothing for it), found without building the whole series: a streak looks at a few
+        periods of a series that may hold hundreds."""
+        if as_of is None:
+            return self._latest(flow, partner, period)
+        if period.end >= as_of:
+            return None
+        return _as_of(self._point(flow, partner, period), as_of)
+
     def _history(self, flow: str, partner: str, basis: str, as_of: dt.date | None) -> list[Figure]:
         if as_of is None:
-            return self._latest_history(flow, partner, basis)
-        out = []
-        for end, t in self._timeline((flow, partner, basis)):
-            if end >= as_of:
-                continue
-            i = bisect_right(t.dates, as_of)
-            f = t.answers[i - 1] if i else t.fallback
-            if f is not None:
-                out.append(f)
-        return out
-
-    def _latest_history(self, flow: str, partner: str, basis: str) -> list[Figure]:
-        out = []
-        for period in self._series_periods((flow, partner, basis)):
-            f = self.lookup(flow, partner, period) or next(
-                (v for v in self._vintages((flow, partner, period)) if v.value is not None), None
+            found = (
+                self._latest(flow, partner, p) for p in self._series_periods((flow, partner, basis))
             )
-            if f is not None:
-                out.append(f)
-        return out
+        else:
+            timeline = self._timeline((flow, partner, basis))
+            found = (_as_of(t, as_of) for end, t in timeline if end < as_of)
+        return [f for f in found if f is not None]
+
+    def _latest(self, flow: str, partner: str, period: Period) -> Figure | None:
+        """The latest figure of a period, else its earliest vintage with a level."""
+        return self.lookup(flow, partner, period) or next(
+            (v for v in self._vintages((flow, partner, period)) if v.value is not None), None
+        )
 
     def _point(self, flow: str, partner: str, period: Period) -> _Timeline:
         """What ``lookup(flow, partner, period, as_of)`` answers, as a step function of ``as_of``
@@ -307,6 +312,12 @@ def _timeline(vintages: tuple[Figure, ...]) -> _Timeline:
 
 
 _NOTHING = _Timeline((), (), None)  # the timeline of a figure the store does not hold
+
+
+def _as_of(t: _Timeline, as_of: dt.date) -> Figure | None:
+    """A history's figure for one period: the answer current at ``as_of``, else the earliest."""
+    i = bisect_right(t.dates, as_of)
+    return t.answers[i - 1] if i else t.fallback
 
 
 def _shared_rows(figures: tuple[Figure, ...]) -> tuple[Row, ...]:

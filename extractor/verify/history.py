@@ -23,6 +23,25 @@ def _history(ctx: VerifyContext, claim: Claim, basis: str) -> dict[Period, Any]:
     return {f.period: f for f in figs}
 
 
+class _Periods:
+    """The history of one series read period by period, as ``_history`` would hold it: a streak
+    looks at a few periods, and the whole series (hundreds of months) need not be built."""
+
+    def __init__(self, ctx: VerifyContext, claim: Claim, basis: str) -> None:
+        self._ask = (ctx.store, claim.metric, claim.partner, ctx.published)
+        self._basis = basis
+
+    def get(self, p: Period) -> Any | None:
+        store, flow, partner, as_of = self._ask
+        return store.history_at(flow, partner, p, as_of) if p.kind == self._basis else None
+
+    def __getitem__(self, p: Period) -> Any:
+        found = self.get(p)
+        if found is None:
+            raise KeyError(p)
+        return found
+
+
 def check_record(claim: Claim, ctx: VerifyContext) -> Finding:
     rec, period = claim.record, claim.period
     assert rec is not None and period is not None
@@ -80,7 +99,7 @@ def _starts_by(hist: dict[Period, Any], year: int, period: Period) -> bool:
     return bool(same) and min(same).year <= max(year, FIRST_DATA_YEAR) + 1
 
 
-def _holds(claim: Claim, hist: dict[Period, Any], p: Period) -> bool | None:
+def _holds(claim: Claim, hist: _Periods, p: Period) -> bool | None:
     st = claim.streak
     assert st is not None
     fig = hist.get(p)
@@ -118,7 +137,7 @@ def check_streak(claim: Claim, ctx: VerifyContext) -> Finding:
     basis = _series_basis(claim)
     if basis is None:
         return not_held(claim, f"{st.unit}ly series for a {period.kind} period")
-    hist = _history(ctx, claim, basis)
+    hist = _Periods(ctx, claim, basis)
     what = msg.series_phrase(claim.metric, claim.partner)
     cond = {"up": "a rise", "down": "a fall"}.get(st.condition, f"a {st.condition}")
     now = _holds(claim, hist, period)
