@@ -1,7 +1,7 @@
 """The fast paths of the claim layer give what the plain code gives.
 
 Period phrases: each rule is tried only where one of its heads starts
-(``periods_text.pattern_heads``); the oracle here runs every rule with ``finditer`` over the
+(``heads.pattern_heads``); the oracle here runs every rule with ``finditer`` over the
 whole text, as the finder did before. The claim layer (claims built once from their fields,
 sentences finding their mentions by bisection): the oracle is the layer as it was at commit
 1370c69, read from git into a package of its own. Texts: corpus/*.md, corpus/heldout/*.md, the
@@ -24,11 +24,11 @@ import regex
 
 from extractor.components import periods_text
 from extractor.components.assemble import assemble_claims
+from extractor.components.gates import fold
+from extractor.components.heads import DIGIT, SPACE, Starts, pattern_heads, split_head
 from extractor.components.periods_text import (
-    DIGIT,
     PeriodPhrase,
     find_period_phrases,
-    pattern_heads,
     period_rules,
     resolve_overlaps,
 )
@@ -71,13 +71,24 @@ def _fresh(text: str) -> list[PeriodPhrase]:
     "pattern,heads",
     [
         (r"fiscal\s+(?P<year>\d{4})", ("fisc",)),
-        (r"(?:the\s+)?(?P<half>first|second)\s+half", ("firs", "seco", "the")),
+        (
+            r"(?:the\s+)?(?P<half>first|second)\s+half",
+            ("firs", "seco", r"the\s"),
+        ),  # on through a space
         (r"(?:Jan|Feb)\.", ("feb.", "jan.")),
-        (r"H(?P<half>[12])\s+\d{4}|\d{4}\s*H", (DIGIT, "h1", "h2")),
-        (r"(?<![\d$])(?P<year>19[5-9]\d|20\d\d)", ("195", "196", "197", "198", "199", "20")),
+        (r"H(?P<half>[12])\s+\d{4}|\d{4}\s*H", (r"\d\d\d\d", r"h1\s", r"h2\s")),
+        (
+            r"(?<![\d$])(?P<year>19[5-9]\d|20\d\d)",
+            (r"195\d", r"196\d", r"197\d", r"198\d", r"199\d", r"20\d\d"),
+        ),  # fmt: skip
         (r"\bMay\b|May(?=['’]s)", ("may",)),
-        (r"(?:a|the)\s+year", ("a", "the")),
+        (r"(?:a|the)\s+year", (r"a\s", r"the\s")),
         (r"Jan|January", ("jan",)),  # "january" starts where "jan" does
+        (r"\d{1,2}\s+May", (r"\d\d\s", r"\d\s")),  # a short count: each length
+        (r"a[-–]b|x{2,3}y", ("a-b", "a–b", "xxxy", "xxy")),  # caseless punctuation, repeats
+        (r"the(?:\s+)?x", (r"the\s", "thex")),
+        (r"abcdefghij", ("abcd",)),  # cut to HEAD_LEN elements
+        (r"–year", ("–yea",)),
     ],
 )
 def test_pattern_heads(pattern: str, heads: tuple[str, ...]) -> None:
@@ -100,7 +111,8 @@ def test_pattern_heads_keep_case_when_the_rule_does() -> None:
         r"\x41pril",  # an escape that is not one plain item
         r"(year",  # unbalanced
         r"year|(?:\s)?",
-        r"–year",  # not ASCII
+        r"éyear",  # a letter with case outside ASCII
+        r"(?=x)+year",  # a repeated look-around
     ],
 )
 def test_pattern_heads_none_when_not_proved(pattern: str) -> None:
@@ -114,19 +126,75 @@ def test_every_period_rule_is_anchored_and_its_examples_start_with_a_head() -> N
         assert rule.heads, rule.id
         for example in data["match"]:
             start = example if data.get("case") else example.casefold()
-            assert any(
-                start[:1].isdecimal() if h == DIGIT else start.startswith(h) for h in rule.heads
-            ), (rule.id, example)
+            assert any(_as_pattern(h).match(start) for h in rule.heads), (rule.id, example)
 
 
 def test_ignorecase_matches_of_head_characters_are_their_case_folds() -> None:
     """The folded text is searched for heads: every character ``regex`` matches to a head
     character under IGNORECASE folds to it (İ, which folds to two, turns anchoring off)."""
     every = "".join(chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000)
-    heads = "".join(h for r in period_rules("en")[0] for h in (r.heads or ()) if h != DIGIT)
-    for ch in sorted(set(heads)):
+    heads = "".join(h for r in period_rules("en")[0] for h in (r.heads or ()))
+    for ch in sorted(set(heads.replace(DIGIT, "").replace(SPACE, ""))):
         for m in regex.finditer(regex.escape(ch), every, regex.IGNORECASE):
             assert m.group() == "\u0130" or m.group().casefold() == ch.casefold(), (ch, m.group())
+
+
+def _as_pattern(head: str) -> Any:
+    """``head`` as the pattern it stands for: its characters, ``\\d`` and ``\\s``."""
+    elements = regex.findall(r"\\[ds]|.", head, flags=regex.DOTALL)
+    return regex.compile("".join(e if e in (DIGIT, SPACE) else regex.escape(e) for e in elements))
+
+
+def _plain_starts(text: str, heads: tuple[str, ...], caseless: bool) -> list[int]:
+    """Every offset where one of ``heads`` matches, tried at each offset (no key, no runs)."""
+    searched = fold(text) if caseless else text
+    patterns = [_as_pattern(h) for h in heads]
+    return [p for p in range(len(text)) if any(rx.match(searched, p) for rx in patterns)]
+
+
+def _same_starts(text: str) -> None:
+    folded = fold(text)
+    if "\u0130" in text or len(folded) != len(text):
+        return  # the finder does not anchor such a text
+    starts = Starts(text, folded)
+    for rule in period_rules("en")[0]:
+        assert rule.heads is not None
+        found = starts.of(rule.heads, rule.caseless)
+        assert found == _plain_starts(text, rule.heads, rule.caseless), (rule.id, text)
+
+
+def test_head_starts_equal_a_try_at_every_offset() -> None:
+    for text in [
+        *_mixes(60, seed=7),
+        "12 3 45 678 9012 34567 2025H1 2025 H2 \u0663\u0664 1 a\tyear a\xa0year the\u3000first 17\u2003April a\x1cyear ",
+        *_texts(4),
+    ]:
+        _same_starts(text)
+
+
+def test_every_period_rule_opens_its_heads_with_a_literal_or_a_digit() -> None:
+    """Where a rule is tried: digits only before what the pattern requires next (``17 April``,
+    ``2025 H1``: four digits), "a" only before a space ("a year earlier")."""
+    rules = {r.id: r for r in period_rules("en")[0]}
+    assert {h for h in rules["period.date"].heads or () if h.startswith(DIGIT)} == {
+        r"\d\s",
+        r"\d\d\s",
+    }
+    assert {h for h in rules["period.calendar_half"].heads or () if h.startswith(DIGIT)} == {
+        r"\d\d\d\d"
+    }
+    assert r"a\s" in (rules["period.year_earlier"].heads or ())
+    for rule in rules.values():
+        for head in rule.heads or ():
+            key, digits, _ = split_head(head)
+            assert digits or key and key[0] != SPACE, (rule.id, head)
+
+
+def test_split_head() -> None:
+    assert split_head(r"in\s") == (("in", SPACE), 0, ())
+    assert split_head(r"20\d\d") == (("20",), 0, (DIGIT, DIGIT))
+    assert split_head(r"\d\d\s") == ((), 2, (SPACE,))
+    assert split_head(r"a\s\sb") == (("a", SPACE, SPACE, "b"), 0, ())
 
 
 # -- period phrases: anchored == plain ------------------------------------------------------

@@ -17,15 +17,12 @@ does not know (inline flags, back-references, numeric escapes): what was proved 
 proved; a pattern with inline flags gets no gate at all (``(?x)`` would change what a space is).
 
 :func:`branch_gates` keeps every gate of each branch, not only the best: a branch can match only
-when the text holds a literal of each. The same reader proves where a match can *start*
-(:func:`word_starts`): the beginnings of the first word of every match, when every match opens
-at a word start (after a ``(?<![\\w])`` look-behind) with a literal or a digit. A finder then
-runs the rule only at the words that begin so, instead of at every position of the text.
+when the text holds a literal of each. Where a match can *start* is proved by
+:mod:`extractor.components.heads`.
 """
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterator
 
 import regex
@@ -35,10 +32,6 @@ _FLAGS = regex.compile(r"\(\?[a-zA-Z^-]+[:)]")  # inline flags: (?i) (?x) (?-i:.
 _CLASS_ESCAPES = frozenset("sSdDwW")
 _PLAIN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 -'")
 _QUANTIFIERS = frozenset("?*+{")
-_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
-DIGIT = "\\d"  # the start of a match that opens with a digit (regex ``\d``: any decimal digit)
-_SPECIAL = frozenset(".^$*+?{}[]\\|()")
-_NOT_WORD = frozenset({"Pd", "Ps", "Pe", "Pi", "Pf", "Po", "Zs"})  # categories outside ``\w``
 
 
 def _class_end(pattern: str, i: int) -> int:
@@ -197,141 +190,6 @@ def branch_gates(pattern: str) -> tuple[tuple[tuple[str, ...], ...], ...] | None
             return None
         branches.append(tuple(gates))
     return tuple(branches)
-
-
-def word_starts(pattern: str) -> frozenset[str] | None:
-    r"""The beginnings of the word every match of ``pattern`` starts with, or None.
-
-    Each beginning is a run of ASCII letters and digits as written in the pattern (not folded),
-    or :data:`DIGIT`. Every match starts at a word start (a ``(?<![\w])`` look-behind proves
-    that nothing of ``\w`` comes before it), and its first word, the longest run of ``\w`` there,
-    begins with one of them; a beginning that ends in a space is the whole first word ("the "
-    from ``the\s+``: "there" cannot open a match). None when that cannot be proved: a match
-    that may open with something else (a class, a space, a punctuation mark), may be empty, or
-    a pattern that holds something the reader does not know.
-    """
-    if _FLAGS.search(pattern):
-        return None
-    found = _alternation_starts(pattern, bounded=False)
-    return frozenset(found[0]) if found and found[1] else None
-
-
-def _alternation_starts(pattern: str, bounded: bool) -> tuple[set[str], bool] | None:
-    """The beginnings over the branches of ``pattern`` and whether every match consumes one
-    (False: a branch may match nothing), or None; ``bounded``: a word start is proved here."""
-    heads: set[str] = set()
-    complete = True
-    for branch in top_level_branches(pattern):
-        found = _sequence_starts(branch, bounded)
-        if found is None:
-            return None
-        heads |= found[0]
-        complete &= found[1]
-    return heads, complete
-
-
-def _word_start(lookaround: str) -> bool:
-    r"""Whether ``lookaround`` is ``(?<![\w...])`` or ``(?<!\w)``: no word character before."""
-    body = lookaround[4:-1]
-    return lookaround.startswith("(?<!") and (body == r"\w" or body.startswith(r"[\w"))
-
-
-def _sequence_starts(seq: str, bounded: bool) -> tuple[set[str], bool] | None:
-    """The beginnings of the first consumed item of ``seq``, through optional items, and whether
-    a required one was reached (see :func:`_alternation_starts`)."""
-    heads: set[str] = set()
-    i = 0
-    while i < len(seq):
-        if seq.startswith(("(?=", "(?!", "(?<=", "(?<!"), i):
-            end = _group_end(seq, i) + 1
-            bounded |= _word_start(seq[i:end])  # zero-width: only says where a match may start
-            i = end
-            if seq[i : i + 1] in _QUANTIFIERS:
-                return None
-            continue
-        if seq[i] == "^" or seq.startswith(("\\b", "\\B"), i):
-            i += 1 if seq[i] == "^" else 2
-            continue
-        item = _item_starts(seq, i, bounded)
-        if item is None or item[0] and not bounded:
-            return None
-        item_heads, required, i = item
-        heads |= item_heads
-        if required:
-            return heads, True
-    return heads, False
-
-
-def _item_starts(seq: str, i: int, bounded: bool) -> tuple[set[str], bool, int] | None:
-    """(beginnings, whether the item is required and consumes one of them, where it ends) of the
-    consuming item at ``i``, or None when a match may open with something else."""
-    if seq.startswith(("(?:", "(?P<"), i) or seq[i] == "(" and seq[i + 1 : i + 2] != "?":
-        end = _group_end(seq, i)
-        named = seq.startswith("(?P<", i)
-        inner = seq[seq.index(">", i) + 1 if named else i + 1 + 2 * (seq[i + 1] == "?") : end]
-        optional, after = _quantifier(seq, end + 1)
-        found = _alternation_starts(inner, bounded)
-        return None if found is None else (found[0], found[1] and not optional, after)
-    if seq.startswith("\\d", i):
-        optional, after = _quantifier(seq, i + 2)
-        return {DIGIT}, not optional, after
-    if seq[i] not in _PLAIN:
-        return None  # a class, an escape, "." or a construct the reader does not know
-    j = i
-    while j < len(seq) and seq[j] in _PLAIN:
-        j += 1
-    optional, after = _quantifier(seq, j)
-    literal = seq[i : j - 1] if optional and j - i > 1 else seq[i:j]  # "exports?": "export"
-    head = literal[: next((k for k, c in enumerate(literal) if c not in _ALNUM), len(literal))]
-    if not head:
-        return None  # the match may open with a space, "-" or "'"
-    # the first word ends after the head: a space, "-" or "'" follows it, or a required item
-    # that matches no word character ("the\s+", "m/m", "S&P")
-    whole = head != literal or after == j and _not_word_item(seq, j)
-    return {head + " " if whole else head}, not (optional and j - i == 1), after
-
-
-def _not_word(c: str) -> bool:
-    r"""Whether the character ``c`` is surely outside ``\w`` (a space or punctuation but "_")."""
-    if c.isascii():
-        return not c.isalnum() and c != "_"
-    return unicodedata.category(c) in _NOT_WORD
-
-
-def _not_word_item(seq: str, k: int) -> bool:
-    r"""Whether the item at ``k`` is required and matches one character outside ``\w``
-    (``\s``, ``\.``, ``[-\s]``, "/")."""
-    if k >= len(seq):
-        return False
-    if seq[k] == "\\":
-        e = seq[k + 1 : k + 2]
-        ok, end = e == "s" or e != "" and _not_word(e), k + 2
-    elif seq[k] == "[":
-        end = _class_end(seq, k)
-        ok = _not_word_class(seq[k + 1 : end - 1])
-    else:
-        ok, end = seq[k] not in _SPECIAL and _not_word(seq[k]), k + 1
-    return ok and not _quantifier(seq, end)[0]
-
-
-def _not_word_class(body: str) -> bool:
-    """Whether the class ``[body]`` holds only characters outside ``\\w`` (no range, no
-    negation, no class escape but ``\\s``)."""
-    if not body or body.startswith("^"):
-        return False
-    k = 0
-    while k < len(body):
-        c = body[k]
-        if c == "\\":
-            e = body[k + 1 : k + 2]
-            if not (e == "s" or e != "" and _not_word(e)):
-                return False
-            k += 2
-        elif c == "-" and 0 < k < len(body) - 1 or not _not_word(c):
-            return False  # a range, or a character that may be \w
-        else:
-            k += 1
-    return True
 
 
 def fold(text: str) -> str:

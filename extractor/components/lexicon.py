@@ -6,7 +6,7 @@ of one rule: a metric word, a partner name, a direction word, a record or streak
 exclusion cue, a basis cue, a "total" cue or a ranking cue.
 
 A rule is not run over the whole text: every match of a rule starts at a word that begins with
-one of the rule's *word starts* (proved from the pattern by :func:`gates.word_starts`), so one
+one of the rule's *word starts* (proved from the pattern by :func:`heads.word_starts`), so one
 pass over the words of a text (:class:`StartIndex`) says where each rule may match, and the rule
 is tried only there, which yields what ``finditer`` over the whole text yields. A rule without
 proved word starts is run over the whole text when its literal gate allows. A rule's pattern is
@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import importlib
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import chain
@@ -26,15 +26,8 @@ from typing import Any
 
 import regex
 
-from extractor.components.gates import (
-    DIGIT,
-    branch_gates,
-    fold,
-    literal_gate,
-    may_match,
-    may_match_all,
-    word_starts,
-)
+from extractor.components.gates import branch_gates, fold, literal_gate, may_match, may_match_all
+from extractor.components.heads import DIGIT, matches_at, word_starts
 from extractor.components.periods_text import resolve_overlaps
 from extractor.errors import ConfigError
 
@@ -164,16 +157,6 @@ class StartIndex:
             for n in self._rules[kind]:
                 out.setdefault(n, []).append(starts)
         return out
-
-
-def matches_at(pattern: Any, text: str, starts: Iterable[int]) -> Iterator[Any]:
-    """``pattern.finditer(text)`` for a pattern whose every match is non-empty and starts at one
-    of ``starts`` (ascending): tried there only, resuming after each match as finditer does."""
-    pos = 0
-    for start in starts:
-        if start >= pos and (m := pattern.match(text, start)):
-            yield m
-            pos = m.end()
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import importlib
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -27,6 +26,7 @@ from typing import Any
 import regex
 
 from extractor.components.gates import fold, literal_gate, may_match
+from extractor.components.heads import Starts, matches_at, pattern_heads
 from extractor.errors import PeriodError
 from extractor.periods import Period
 
@@ -82,7 +82,8 @@ class _Rule:
     kind: str
     regex: Any
     gate: tuple[str, ...] | None = None  # literals one of which every match holds (see gates)
-    heads: tuple[str, ...] | None = None  # what every match starts with (see pattern_heads)
+    heads: tuple[str, ...] | None = None  # what every match starts with (see heads.pattern_heads)
+    caseless: bool = True  # compiled with IGNORECASE: its heads are case-folded
 
 
 @lru_cache(maxsize=8)
@@ -94,11 +95,13 @@ def period_rules(lang: str = "en") -> tuple[tuple[_Rule, ...], dict[str, int]]:
         raise PeriodError(f"no period patterns for language {lang!r}") from exc
     rules = []
     for r in data.RULES:
-        flags = 0 if r.get("case") else regex.IGNORECASE
+        caseless = not r.get("case")
         pattern = r["pattern"].replace("{MONTH}", data.MONTH)
-        gate = literal_gate(r["pattern"])
-        heads = pattern_heads(pattern, folded=not r.get("case"))
-        rules.append(_Rule(r["id"], r["kind"], regex.compile(pattern, flags), gate, heads))
+        compiled = regex.compile(pattern, regex.IGNORECASE if caseless else 0)
+        heads = pattern_heads(pattern, folded=caseless)
+        rules.append(
+            _Rule(r["id"], r["kind"], compiled, literal_gate(r["pattern"]), heads, caseless)
+        )
     return tuple(rules), dict(data.MONTHS)
 
 
@@ -130,12 +133,12 @@ def _period_phrases(text: str, lang: str) -> tuple[PeriodPhrase, ...]:
     folded = fold(text)  # a rule none of whose gate literals occurs cannot match: skipped
     # offsets of the folded text are those of the text when folding kept every character one
     aligned = "\u0130" not in text and len(folded) == len(text)
-    starts = _Starts(text, folded)
+    starts = Starts(text, folded)  # a rule is tried only where one of its heads starts
     for rule in rules:
         if not may_match(rule.gate, folded):
             continue
         if aligned and rule.heads is not None:
-            matches = _matches_at(rule.regex, text, starts.of(rule.heads, rule.regex.flags))
+            matches = matches_at(rule.regex, text, starts.of(rule.heads, rule.caseless))
         else:
             matches = rule.regex.finditer(text)
         for m in matches:
@@ -143,208 +146,6 @@ def _period_phrases(text: str, lang: str) -> tuple[PeriodPhrase, ...]:
                 continue
             found.append(_phrase(m, rule, months))
     return tuple(resolve_overlaps(found))
-
-
-# -- anchoring: a rule is tried only where one of its heads starts ---------------------------
-
-DIGIT = r"\d"  # the head "any decimal digit" (as ``regex`` reads ``\d``)
-HEAD_LEN = 4  # heads are cut to this length: fewer words to look for, the same positions proved
-_MAX_HEADS = 64  # a sequence's heads are lengthened only while there are at most this many
-_DIGITS = regex.compile(DIGIT)
-_QUANTIFIER = regex.compile(r"(?:[?*+]|\{(?:\d+(?:,\d*)?|,\d+)\})[?+]?")
-_TOKENS = regex.compile(
-    r"\\p\{[^}]*\}|\\.|\[\^?\]?(?:\\.|[^\]\\])*\]|\((?:\?(?:[:=!]|<[=!]|P<\w+>))?|"
-    + _QUANTIFIER.pattern
-    + "|.",
-    regex.DOTALL,
-)
-_SIMPLE_CLASS = regex.compile(r"\[((?:[A-Za-z0-9](?:-[A-Za-z0-9])?)+)\]")
-_ZERO_ESCAPES = frozenset("bBAZ")
-_OTHER_ESCAPES = frozenset("sSwWDntrfv")
-# ("lit", strings) | ("digit", None) | ("group", branches) | ("zero", None) | ("other", None)
-Node = tuple[str, Any]
-Item = tuple[Node, int, bool]  # a node, its least count and whether it is unquantified
-
-
-class _Unknown(Exception):
-    """The pattern holds syntax the head reader does not know: the rule is not anchored."""
-
-
-def pattern_heads(pattern: str, folded: bool = True) -> tuple[str, ...] | None:
-    """Strings (cut to ``HEAD_LEN``; :data:`DIGIT` for any digit) one of which every match of
-    ``pattern`` starts with, case-folded when ``folded``; None when that cannot be proved (a
-    match may be empty or open with something else, or the syntax is not known here).
-
-    Read left to right through zero-width and optional items: an optional item adds its heads
-    to those of what follows; a required one ends the reading, lengthened by what follows when
-    it is a short list of plain literals ("(?:Jan|Feb)\\." -> "jan.", "feb.").
-    """
-    try:
-        branches, end = _parse(_TOKENS.findall(pattern), 0)
-    except _Unknown:
-        return None
-    heads = _group_heads(branches) if end < 0 else None
-    if heads is None:
-        return None
-    cut = {h if h == DIGIT else h[:HEAD_LEN] for h in heads}
-    cut = {h.casefold() for h in cut} if folded else cut
-    return tuple(sorted(h for h in cut if not any(h != o and h.startswith(o) for o in cut)))
-
-
-def _parse(tokens: list[str], i: int) -> tuple[list[list[Item]], int]:
-    """The branches of the alternation from ``tokens[i]`` and the index after its ``)``
-    (-1 at the end of the pattern)."""
-    branches: list[list[Item]] = [[]]
-    while i < len(tokens):
-        t = tokens[i]
-        if t == ")":
-            return branches, i + 1
-        if t == "|":
-            branches.append([])
-            i += 1
-            continue
-        if t.startswith("("):
-            if t == "(" and tokens[i + 1 : i + 2] == ["?"]:
-                raise _Unknown(t)  # inline flags, atomic groups, conditionals ...
-            inner, i = _parse(tokens, i + 1)
-            if i < 0:
-                raise _Unknown("unbalanced group")
-            zero = t in ("(?=", "(?!", "(?<=", "(?<!")
-            node: Node = ("zero", None) if zero else ("group", inner)
-        else:
-            node, i = _atom(t), i + 1
-        q = tokens[i] if i < len(tokens) and _QUANTIFIER.fullmatch(tokens[i]) else None
-        i += q is not None
-        least = 1 if q is None else 0 if q[0] in "?*" or q.startswith(("{0", "{,")) else 1
-        branches[-1].append((node, least, q is None))
-    return branches, -1
-
-
-def _atom(t: str) -> Node:
-    if t.startswith("\\") and len(t) == 2:
-        e = t[1]
-        if e == "d":
-            return ("digit", None)
-        if e in _ZERO_ESCAPES:
-            return ("zero", None)
-        if e.isalnum() and e not in _OTHER_ESCAPES:
-            raise _Unknown(t)  # \x41, \1, \N{...}, \G: not one plain item
-        return ("lit", {e}) if e.isascii() and not e.isalnum() else ("other", None)
-    if t.startswith("["):
-        simple = _SIMPLE_CLASS.fullmatch(t)
-        chars = regex.findall(r".-.|.", simple.group(1)) if simple else []
-        expanded = {chr(c) for r in chars for c in range(ord(r[0]), ord(r[-1]) + 1)}
-        return ("lit", expanded) if simple and len(expanded) <= 16 else ("other", None)
-    if t in ("^", "$"):
-        return ("zero", None)
-    plain = len(t) == 1 and t.isascii() and t.isprintable() and t != "."
-    return ("lit", {t}) if plain else ("other", None)
-
-
-def _group_heads(branches: list[list[Item]]) -> set[str] | None:
-    heads: set[str] = set()
-    for branch in branches:
-        found = _sequence_heads(branch)
-        if found is None:
-            return None
-        heads |= found
-    return heads
-
-
-def _sequence_heads(seq: list[Item]) -> set[str] | None:
-    """The heads of every match of ``seq`` (None: unknown, or the match may be empty)."""
-    for k, (node, least, once) in enumerate(seq):
-        if node[0] == "zero":
-            continue
-        first = _node_heads(node)
-        if first is None:
-            return None
-        rest = _sequence_heads(seq[k + 1 :])
-        if least == 0:
-            return None if rest is None else first | rest
-        whole = _literals(node) if once else None
-        if (
-            whole is not None
-            and rest
-            and DIGIT not in rest
-            and len(whole) * len(rest) <= _MAX_HEADS
-        ):
-            return {a + b for a in whole for b in rest}
-        return first
-    return None
-
-
-def _node_heads(node: Node) -> set[str] | None:
-    kind, value = node
-    if kind == "lit":
-        return set(value)
-    if kind == "digit":
-        return {DIGIT}
-    return _group_heads(value) if kind == "group" else None
-
-
-def _literals(node: Node) -> set[str] | None:
-    """Every string ``node`` can match, when it is a short list of plain literals."""
-    kind, value = node
-    if kind == "lit":
-        return set(value)
-    if kind != "group":
-        return None
-    strings: set[str] = set()
-    for branch in value:
-        words = {""}
-        for item, least, once in branch:
-            part = _literals(item) if least == 1 and once else None
-            if part is None or len(words) * len(part) > _MAX_HEADS:
-                return None
-            words = {a + b for a in words for b in part}
-        strings |= words
-    return strings
-
-
-class _Starts:
-    """Where each head starts in one text (found once, shared by the rules)."""
-
-    def __init__(self, text: str, folded: str) -> None:
-        self.text, self.folded = text, folded
-        self.found: dict[tuple[str, bool], list[int]] = {}
-        self.merged: dict[tuple[tuple[str, ...], bool], list[int]] = {}
-
-    def of(self, heads: tuple[str, ...], flags: int) -> list[int]:
-        """The sorted offsets where one of ``heads`` starts (``flags``: the rule's)."""
-        ignore = bool(flags & regex.IGNORECASE)
-        merged = self.merged.get((heads, ignore))
-        if merged is None:
-            offsets: set[int] = set()
-            for head in heads:
-                key = (head, ignore)
-                if key not in self.found:
-                    self.found[key] = self._find(head, self.folded if ignore else self.text)
-                offsets.update(self.found[key])
-            merged = self.merged[heads, ignore] = sorted(offsets)
-        return merged
-
-    def _find(self, head: str, text: str) -> list[int]:
-        if head == DIGIT:
-            return [m.start() for m in _DIGITS.finditer(self.text)]
-        found = []
-        i = text.find(head)
-        while i >= 0:
-            found.append(i)
-            i = text.find(head, i + 1)
-        return found
-
-
-def _matches_at(pattern: Any, text: str, starts: list[int]) -> Iterator[Any]:
-    """``pattern.finditer(text)`` when every match starts at one of ``starts``: the pattern is
-    tried there only (``match`` at an offset sees the text before it, for look-behinds)."""
-    pos = 0
-    for start in starts:
-        if start >= pos:
-            m = pattern.match(text, start)
-            if m is not None:
-                yield m
-                pos = m.end()
 
 
 def _phrase(m: Any, rule: _Rule, months: dict[str, int]) -> PeriodPhrase:
