@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -180,6 +181,32 @@ def test_odd_case_folds_and_digits() -> None:
         _same_as_plain(text)
 
 
+def _plain_positions(lex: Lexicon, text: str) -> dict[int, list[int]]:
+    """Rule number -> the starts of the words of ``text`` whose rules include it, word by word."""
+    out: dict[int, list[int]] = {}
+    for m in regex.finditer(r"\w+", text):
+        for n in lex.index.rules_at(m.group()):
+            out.setdefault(n, []).append(m.start())
+    return out
+
+
+def _same_positions(text: str, lex: Lexicon | None = None) -> None:
+    lex = lex or lexicon("en")
+    found = {n: sorted(chain.from_iterable(runs)) for n, runs in lex.index.positions(text).items()}
+    assert found == _plain_positions(lex, text), text
+
+
+@given(st.text(alphabet="aeinorstuy dxyUSİſ\u0663\u0301-_.'3\n\t", max_size=200))
+def test_positions_equal_a_word_by_word_pass(text: str) -> None:
+    _same_positions(text)
+
+
+def test_positions_on_a_corpus_sample_and_edges() -> None:
+    fresh = dataclasses.replace(lexicon("en"))  # its index has seen no word yet
+    for text in ["", "x", " ", "exports", " exports ", "İ ſ \u212a", *_texts(ROOT / "corpus")[:20]]:
+        _same_positions(text, fresh)
+
+
 def test_a_full_word_memory_starts_over(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(lexicon_module, "CACHED_WORDS", 3)
     for text in _texts(ROOT / "corpus", pattern="00[1-3]*.md"):
@@ -217,6 +244,7 @@ def _all_texts() -> list[str]:
 @pytest.mark.slow
 def test_every_text_as_the_plain_way() -> None:
     for text in _all_texts():
+        _same_positions(text)
         _same_as_plain(text)
         _each_rule_finds_what_finditer_finds(text)
 

@@ -20,7 +20,7 @@ import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from itertools import chain
+from itertools import accumulate, chain, compress
 from types import ModuleType
 from typing import Any
 
@@ -76,7 +76,7 @@ class Mention:
 
 
 CACHED_WORDS = 1 << 16  # words whose rules StartIndex remembers (then it starts over)
-_WORD = regex.compile(r"\w+")
+_WORDS = regex.compile(r"(\w+)")  # split keeps the words
 
 
 class StartIndex:
@@ -143,19 +143,26 @@ class StartIndex:
 
     def positions(self, text: str) -> dict[int, list[list[int]]]:
         """Rule number -> ascending runs of word starts of ``text`` where the rule may match
-        (one run per kind of word; together, every such start once)."""
+        (one run per kind of word; together, every such start once).
+
+        The words and their offsets come from one split of the text (the offsets summed from
+        the lengths of the pieces), so only the words that open a rule are visited one by one.
+        """
+        parts = _WORDS.split(text)  # separator, word, separator, ..., word, separator
+        words = parts[1::2]
+        get = self._words.get
+        kinds = list(map(get, words))
+        if None in kinds:
+            new = {w: self._kind(w) for w in set(words) if get(w) is None}
+            kinds = [new[w] if k is None else k for w, k in zip(words, kinds, strict=True)]
+        starts = list(accumulate(map(len, parts)))[0::2]  # word i starts after piece 2i
         by_kind: dict[int, list[int]] = {}
-        words = self._words
-        for m in _WORD.finditer(text):
-            kind = words.get(m.group())
-            if kind is None:
-                kind = self._kind(m.group())
-            if kind:
-                by_kind.setdefault(kind, []).append(m.start())
+        for kind, start in zip(compress(kinds, kinds), compress(starts, kinds), strict=True):
+            by_kind.setdefault(kind, []).append(start)
         out: dict[int, list[list[int]]] = {}
-        for kind, starts in by_kind.items():
+        for kind, found in by_kind.items():
             for n in self._rules[kind]:
-                out.setdefault(n, []).append(starts)
+                out.setdefault(n, []).append(found)
         return out
 
 
