@@ -177,7 +177,7 @@ def _sentence(
             (c, x if x["_explicit"] else {**x, "period": same[0], "_attr_period": "inherited"})
             for c, x in built
         ]
-    _advance(sv, hits, built, state)
+    _advance(sv, built, state)
     return [finish(c, x) for c, x in built]
 
 
@@ -205,9 +205,7 @@ def _same_figure(c: Fields, x: dict[str, Any], state: ArticleState, sv: Sentence
     return c, x
 
 
-def _advance(
-    sv: SentenceView, hits: list[PeriodHit], built: list[Built], state: ArticleState
-) -> None:
+def _advance(sv: SentenceView, built: list[Built], state: ArticleState) -> None:
     """Move the article's current period, metric and partner on after a sentence."""
     live = [(c, x) for c, x in built if not x["excluded"]]
     explicit = [
