@@ -209,9 +209,11 @@ def test_positions_on_a_corpus_sample_and_edges() -> None:
 
 def test_a_full_word_memory_starts_over(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(lexicon_module, "CACHED_WORDS", 3)
+    fresh = dataclasses.replace(lexicon("en"))  # an index that has seen no word yet
     for text in _texts(ROOT / "corpus", pattern="00[1-3]*.md"):
-        _same_as_plain(text)
-    assert len(lexicon("en").index._words) <= 3
+        assert find_mentions(text, fresh) == find_mentions(text, PLAIN)
+        _same_positions(text, fresh)
+    assert len(fresh.index._words) <= 3
 
 
 def test_threads_sharing_a_fresh_index_find_what_one_finds() -> None:
