@@ -339,8 +339,11 @@ class Starts:
         """The sorted offsets where one of ``heads`` starts (``ignore_case``: the rule's)."""
         merged = self.merged.get((heads, ignore_case))
         if merged is None:
+            plain, other = _plan(heads)
             offsets: set[int] = set()
-            for head in heads:
+            for key in plain:
+                offsets.update(self._key(key, ignore_case))
+            for head in other:
                 found = self.heads.get((head, ignore_case))
                 if found is None:
                     found = self.heads[head, ignore_case] = self._head(head, ignore_case)
@@ -350,8 +353,6 @@ class Starts:
 
     def _head(self, head: str, ignore_case: bool) -> list[int]:
         key, digits, tail = split_head(head)
-        if len(key) == 1 and not tail:
-            return self._key(key[0], ignore_case)  # a plain string, as most heads are
         text = self.folded if ignore_case else self.text
         if digits:
             found = self._digit_starts(digits, bool(tail) and _DIGIT.match(tail[0]) is None)
@@ -400,6 +401,13 @@ class Starts:
                 found = [p for start, end in runs for p in range(start, end - n + 1)]
             self.digits[n, last] = found
         return found
+
+
+@lru_cache(maxsize=256)
+def _plan(heads: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """``heads`` split into plain strings (most heads: searched as they are) and the others."""
+    plain = tuple(h for h in heads if DIGIT not in h and SPACE not in h)
+    return plain, tuple(h for h in heads if h not in plain)
 
 
 @lru_cache(maxsize=4096)
