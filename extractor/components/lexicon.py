@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import accumulate, chain, compress
 from types import ModuleType
-from typing import Any
+from typing import Any, cast
 
 import regex
 
@@ -151,10 +151,11 @@ class StartIndex:
         parts = _WORDS.split(text)  # separator, word, separator, ..., word, separator
         words = parts[1::2]
         get = self._words.get
-        kinds = list(map(get, words))
-        if None in kinds:
+        known = list(map(get, words))
+        if None in known:
             new = {w: self._kind(w) for w in set(words) if get(w) is None}
-            kinds = [new[w] if k is None else k for w, k in zip(words, kinds, strict=True)]
+            known = [new[w] if k is None else k for w, k in zip(words, known, strict=True)]
+        kinds = cast("list[int]", known)  # every word's kind is known now
         starts = list(accumulate(map(len, parts)))[0::2]  # word i starts after piece 2i
         by_kind: dict[int, list[int]] = {}
         for kind, start in zip(compress(kinds, kinds), compress(starts, kinds), strict=True):
