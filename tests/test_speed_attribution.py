@@ -12,18 +12,14 @@ generated articles of the speed baseline when present (read as test_speed_claims
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import random
-import subprocess
-import sys
-from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import pytest
-import regex
-from test_speed_claims import ROOT, _texts
+from code_at import components_at
 from test_speed_claims import _layer_inputs as _inputs
+from test_speed_claims import _texts
 
 from extractor.components.assemble import assemble_claims
 from extractor.components.context import SpanIndex, TableIndex, sentence_view
@@ -115,35 +111,10 @@ def test_of_returns_a_list_of_its_own() -> None:
 # -- the claim layer: my modules at 1370c69 == now -------------------------------------------
 
 
-def components_at(commit: str, names: tuple[str, ...], root: Path) -> ModuleType:
-    """``assemble`` with the modules ``names`` of extractor/components as at ``commit``, written
-    under ``root`` as a package whose modules import one another (every other module: today's).
-    Skips the test when the commit is not in the checkout."""
-    package = f"components_{commit}_{len(names)}"
-    (root / package).mkdir()
-    (root / package / "__init__.py").write_text("")
-    for name in names:
-        shown = subprocess.run(
-            ["git", "-C", str(ROOT), "show", f"{commit}:extractor/components/{name}.py"],
-            capture_output=True,
-            text=True,
-        )
-        if shown.returncode != 0:
-            pytest.skip(f"commit {commit} is not in this checkout")
-        pattern = rf"extractor\.components\.({'|'.join(names)})\b"
-        source = regex.sub(pattern, rf"{package}.\1", shown.stdout)
-        (root / package / f"{name}.py").write_text(source)
-    sys.path.insert(0, str(root))
-    try:
-        return importlib.import_module(f"{package}.assemble")
-    finally:
-        sys.path.remove(str(root))
-
-
 @pytest.fixture(scope="module")
 def old_layer(tmp_path_factory: pytest.TempPathFactory) -> ModuleType:
     """``assemble`` with the sentence and claim modules as at ``BEFORE`` (the finders today's)."""
-    return components_at(BEFORE, MINE, tmp_path_factory.mktemp("old_sentences"))
+    return components_at(BEFORE, MINE, tmp_path_factory.mktemp("old_sentences"), "assemble")
 
 
 def _same_claims(old_layer: ModuleType, texts: list[str]) -> None:

@@ -10,17 +10,15 @@ generated articles of the speed baseline when present, and generated mixes with 
 
 from __future__ import annotations
 
-import importlib
 import random
 import string
-import subprocess
-import sys
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import pytest
 import regex
+from code_at import components_at
 
 from extractor.components import periods_text
 from extractor.components.assemble import assemble_claims
@@ -251,26 +249,7 @@ LAYER = ("periods_text", "assemble", "claims", "attribution", "context", "phrase
 @pytest.fixture(scope="module")
 def old_layer(tmp_path_factory: pytest.TempPathFactory) -> ModuleType:
     """``assemble`` of the claim layer at ``BEFORE``, its modules importing one another."""
-    package = f"claims_{BEFORE}"
-    root = tmp_path_factory.mktemp("old_layer")
-    (root / package).mkdir()
-    (root / package / "__init__.py").write_text("")
-    for name in LAYER:
-        shown = subprocess.run(
-            ["git", "-C", str(ROOT), "show", f"{BEFORE}:extractor/components/{name}.py"],
-            capture_output=True,
-            text=True,
-        )
-        if shown.returncode != 0:
-            pytest.skip(f"commit {BEFORE} is not in this checkout")
-        source = regex.sub(rf"extractor\.components\.({'|'.join(LAYER)})\b", rf"{package}.\1",
-                           shown.stdout)  # fmt: skip
-        (root / package / f"{name}.py").write_text(source)
-    sys.path.insert(0, str(root))
-    try:
-        return importlib.import_module(f"{package}.assemble")
-    finally:
-        sys.path.remove(str(root))
+    return components_at(BEFORE, LAYER, tmp_path_factory.mktemp("old_layer"), "assemble")
 
 
 def _layer_inputs(text: str) -> tuple[Any, ...]:

@@ -6,9 +6,6 @@ words its matches can start with (``gates.word_starts``), skipped when a branch 
 from __future__ import annotations
 
 import dataclasses
-import importlib.util
-import subprocess
-import sys
 from concurrent.futures import ThreadPoolExecutor
 from itertools import chain
 from pathlib import Path
@@ -16,6 +13,7 @@ from typing import Any
 
 import pytest
 import regex
+from code_at import module_at
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -253,22 +251,7 @@ def test_every_text_as_the_plain_way() -> None:
 
 def _baseline_module() -> Any:
     """``extractor/components/lexicon.py`` as it was at ``BASELINE`` (skip without git)."""
-    try:
-        source = subprocess.run(
-            ["git", "show", f"{BASELINE}:extractor/components/lexicon.py"],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
-    except (OSError, subprocess.CalledProcessError):
-        pytest.skip(f"no git history with {BASELINE}")
-    spec = importlib.util.spec_from_loader("baseline_lexicon", loader=None)
-    assert spec is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up
-    exec(compile(source, "baseline_lexicon.py", "exec"), module.__dict__)
-    return module
+    return module_at(BASELINE, "extractor/components/lexicon.py", "baseline_lexicon")
 
 
 def _fields(found: dict[str, list[Any]]) -> dict[str, list[tuple[Any, ...]]]:

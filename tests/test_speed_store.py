@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 import pickle
-import subprocess
-import sys
 import types
 from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
+from code_at import module_at
 from hypothesis import given
 from hypothesis import strategies as st
 from test_reference import fig
@@ -40,19 +39,7 @@ BEFORE = "1370c69"  # the store before the speed work
 @pytest.fixture(scope="module")
 def before() -> types.ModuleType:
     """extractor/reference/store.py as it was at 1370c69, as a module of its own."""
-    try:
-        source = subprocess.run(
-            ["git", "-C", str(ROOT), "show", f"{BEFORE}:extractor/reference/store.py"],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
-    except (OSError, subprocess.CalledProcessError):
-        pytest.skip(f"the repository history ({BEFORE}) is not available")
-    module = types.ModuleType("_store_before")
-    sys.modules[module.__name__] = module  # dataclasses look their module up
-    exec(compile(source, "store_before.py", "exec"), module.__dict__)
-    return module
+    return module_at(BEFORE, "extractor/reference/store.py", "_store_before")
 
 
 @pytest.fixture(scope="module")
