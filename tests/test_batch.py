@@ -199,3 +199,26 @@ def test_real_pipeline_jobs_2_identical_over_the_corpus(tmp_path: Path) -> None:
     assert len(one) >= len(list(corpus.glob("*.md")))
     two = list(check_paths([corpus], jobs=2))
     assert render("json", one).encode() == render("json", two).encode()
+
+
+def test_a_batch_keeps_common_words_then_checks_in_memory_zones(monkeypatch) -> None:
+    import datetime as dt
+
+    import extractor.batch as batch
+    from extractor.model import Article
+    from extractor.nlp import build_nlp
+
+    article = Article(
+        path="a.md",
+        text="Japan's exports to Zanzibarland rose 3.9% to 9.8 trillion yen in March 2025.",
+        published=dt.date(2025, 4, 20),
+    )
+    nlp = build_nlp("en")
+    monkeypatch.setattr(batch, "PERMANENT_LEXEMES", 0)  # every article in a zone
+    strings = len(nlp.vocab.strings)
+    zoned = batch.pipeline_checker(article)
+    assert len(nlp.vocab.strings) == strings  # what the article added was freed
+    monkeypatch.setattr(batch, "PERMANENT_LEXEMES", 10**9)  # the words are kept
+    kept = batch.pipeline_checker(article)
+    assert "Zanzibarland" in nlp.vocab.strings
+    assert kept == zoned
