@@ -23,13 +23,14 @@ from code_at import components_at
 from extractor.components import periods_text
 from extractor.components.assemble import assemble_claims
 from extractor.components.gates import fold
-from extractor.components.heads import DIGIT, SPACE, Starts, pattern_heads, split_head
+from extractor.components.heads import DIGIT, SPACE, pattern_heads
 from extractor.components.periods_text import (
     PeriodPhrase,
     find_period_phrases,
     period_rules,
     resolve_overlaps,
 )
+from extractor.components.starts import Starts, split_head
 from extractor.patterns import periods_en
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -19,8 +19,9 @@ from hypothesis import strategies as st
 
 from extractor.components import lexicon as lexicon_module
 from extractor.components.gates import branch_gates, fold, may_match_all
-from extractor.components.heads import DIGIT, matches_at, word_starts
+from extractor.components.heads import DIGIT, word_starts
 from extractor.components.lexicon import TABLES, Lexicon, find_mentions, find_partners, lexicon
+from extractor.components.starts import matches_at
 from extractor.patterns import claims_en
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -14,17 +14,16 @@ a few characters, ``\\d{4}``, ``\\d{1,2}``) is continued by the heads of what fo
 goes on through what the pattern requires next. Syntax the reader does not know (inline flags,
 back-references, ``\\N{...}``) proves nothing: no heads.
 
-Two finders use the heads: the period finder searches each text for them (:class:`Starts`), the
-claim finder files a text's words by how they begin (:func:`word_starts`, read from the same
-heads, for rules whose matches open a word). Both then try the rule only at those positions
-(:func:`matches_at`), which yields what ``finditer`` over the whole text yields.
+Two finders use the heads: the period finder searches each text for them
+(:class:`extractor.components.starts.Starts`), the claim finder files a text's words by how they
+begin (:func:`word_starts`, read from the same heads, for rules whose matches open a word). Both
+then try the rule only at those positions (:func:`extractor.components.starts.matches_at`),
+which yields what ``finditer`` over the whole text yields.
 """
 
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Iterator
-from functools import lru_cache
 from typing import Any
 
 import regex
@@ -41,15 +40,12 @@ _TOKENS = regex.compile(
     + "|.",
     regex.DOTALL,
 )
-_ELEMENTS = regex.compile(r"\\[ds]|.", regex.DOTALL)
+ELEMENTS = regex.compile(r"\\[ds]|.", regex.DOTALL)
 _RANGE = regex.compile(r"[A-Za-z0-9]-[A-Za-z0-9]")
 _CLASS_ITEMS = regex.compile(r"\\.|.-[^\]]|.", regex.DOTALL)
 _ZERO_ESCAPES = frozenset("bBAZ")
 _OTHER_ESCAPES = frozenset("SwWDntrfv")
 _ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
-_DIGIT = regex.compile(DIGIT)
-_DIGIT_RUNS = regex.compile(r"\d+")
-_SPACES = regex.compile(r"[^\S ]")  # white space but the plain space
 _NOT_WORD = frozenset({"Pd", "Ps", "Pe", "Pi", "Pf", "Po", "Zs"})  # categories outside ``\w``
 # ("lit", element strings) | ("group", branches) | ("zero", source) | ("other", None)
 Node = tuple[str, Any]
@@ -68,7 +64,7 @@ def pattern_heads(pattern: str, folded: bool = True) -> tuple[str, ...] | None:
     heads = None if parsed is None else _group_heads(parsed)
     if heads is None or any(h.startswith(SPACE) for h in heads):
         return None
-    cut = {"".join(_ELEMENTS.findall(h)[:HEAD_LEN]) for h in heads}
+    cut = {"".join(ELEMENTS.findall(h)[:HEAD_LEN]) for h in heads}
     return _shortest({_fold(h) for h in cut} if folded else cut)
 
 
@@ -78,7 +74,7 @@ def _shortest(heads: set[str]) -> tuple[str, ...]:
 
 
 def _fold(head: str) -> str:
-    return "".join(e if len(e) == 2 else e.casefold() for e in _ELEMENTS.findall(head))
+    return "".join(e if len(e) == 2 else e.casefold() for e in ELEMENTS.findall(head))
 
 
 def _parse_pattern(pattern: str) -> list[list[Item]] | None:
@@ -270,7 +266,7 @@ def word_starts(pattern: str) -> frozenset[str] | None:
         return None
     starts = set()
     for head in _shortest(heads):
-        elements = _ELEMENTS.findall(head)
+        elements = ELEMENTS.findall(head)
         if elements[0] == DIGIT:
             starts.add(DIGIT)
             continue
@@ -311,146 +307,3 @@ def _not_word(c: str) -> bool:
     if c.isascii():
         return not c.isalnum() and c != "_"
     return unicodedata.category(c) in _NOT_WORD
-
-
-# -- finding: where the heads start in one text, and the matches there ------------------------
-
-
-class Starts:
-    """Where heads start in one text (each search done once, shared by the rules).
-
-    A head is searched by its *key*, what it opens with up to its first ``\\d``, in the text, or
-    in the case-folded text for a case-insensitive rule (whose offsets must be the text's); each
-    ``\\s`` of a key stands for each white space the text holds, so a key is a few plain strings.
-    What follows the key is matched at each place found. A head that opens with digits is looked
-    for at the runs of digits of the text.
-    """
-
-    def __init__(self, text: str, folded: str) -> None:
-        self.text, self.folded = text, folded
-        self.keys: dict[tuple[str, bool], list[int]] = {}
-        self.heads: dict[tuple[str, bool], list[int]] = {}
-        self.merged: dict[tuple[tuple[str, ...], bool], list[int]] = {}
-        self.digits: dict[tuple[int, bool], list[int]] = {}
-        self._runs: list[tuple[int, int]] | None = None
-        self._spaces: tuple[str, ...] | None = None
-
-    def of(self, heads: tuple[str, ...], ignore_case: bool) -> list[int]:
-        """The sorted offsets where one of ``heads`` starts (``ignore_case``: the rule's)."""
-        merged = self.merged.get((heads, ignore_case))
-        if merged is None:
-            plain, other = _plan(heads)
-            offsets: set[int] = set()
-            for key in plain:
-                offsets.update(self._key(key, ignore_case))
-            for head in other:
-                found = self.heads.get((head, ignore_case))
-                if found is None:
-                    found = self.heads[head, ignore_case] = self._head(head, ignore_case)
-                offsets.update(found)
-            merged = self.merged[heads, ignore_case] = sorted(offsets)
-        return merged
-
-    def _head(self, head: str, ignore_case: bool) -> list[int]:
-        key, digits, tail = split_head(head)
-        text = self.folded if ignore_case else self.text
-        if digits:
-            found = self._digit_starts(digits, bool(tail) and _DIGIT.match(tail[0]) is None)
-        else:
-            keys = _spelled(key, self._white())
-            found = self._key(keys[0], ignore_case) if len(keys) == 1 else sorted(
-                p for k in keys for p in self._key(k, ignore_case)
-            )  # fmt: skip
-        if not tail:
-            return found
-        at = digits or len(keys[0])
-        if DIGIT in tail:
-            rest = _pattern(tail)
-            return [p for p in found if rest.match(text, p + at)]
-        rests = _spelled(tail, self._white())
-        return [p for p in found if text.startswith(rests, p + at)]
-
-    def _white(self) -> tuple[str, ...]:
-        """The white space characters of the text (the plain space always)."""
-        if self._spaces is None:
-            self._spaces = tuple(sorted({" ", *_SPACES.findall(self.text)}))
-        return self._spaces
-
-    def _key(self, key: str, ignore_case: bool) -> list[int]:
-        found = self.keys.get((key, ignore_case))
-        if found is None:
-            text = self.folded if ignore_case else self.text
-            found = self.keys[key, ignore_case] = []
-            i = text.find(key)
-            while i >= 0:
-                found.append(i)
-                i = text.find(key, i + 1)
-        return found
-
-    def _digit_starts(self, n: int, last: bool) -> list[int]:
-        """Offsets where ``n`` digits begin; only a run's last ``n`` when ``last`` (the head
-        goes on with what cannot be a digit)."""
-        found = self.digits.get((n, last))
-        if found is None:
-            if self._runs is None:
-                self._runs = [m.span() for m in _DIGIT_RUNS.finditer(self.text)]
-            runs = [(start, end) for start, end in self._runs if end - start >= n]
-            if last:
-                found = [end - n for _, end in runs]
-            else:
-                found = [p for start, end in runs for p in range(start, end - n + 1)]
-            self.digits[n, last] = found
-        return found
-
-
-@lru_cache(maxsize=256)
-def _plan(heads: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """``heads`` split into plain strings (most heads: searched as they are) and the others."""
-    plain = tuple(h for h in heads if DIGIT not in h and SPACE not in h)
-    return plain, tuple(h for h in heads if h not in plain)
-
-
-@lru_cache(maxsize=4096)
-def split_head(head: str) -> tuple[tuple[str, ...], int, tuple[str, ...]]:
-    r"""How ``head`` is searched: (its key: the runs of characters and ``\s`` before its first
-    ``\d``, each ``\s`` alone; the number of ``\d`` it opens with; the elements after the key or
-    the digits). "in\s" -> (("in", "\s"), 0, ()); "20\d\d" -> (("20",), 0, ("\d", "\d"))."""
-    elements = _ELEMENTS.findall(head)
-    n = next((k for k, e in enumerate(elements) if (e == DIGIT) != (elements[0] == DIGIT)),
-             len(elements))  # fmt: skip
-    if elements[0] == DIGIT:
-        return (), n, tuple(elements[n:])
-    key: list[str] = []
-    for e in elements[:n]:
-        if e != SPACE and key and key[-1] != SPACE:
-            key[-1] += e
-        else:
-            key.append(e)
-    return tuple(key), 0, tuple(elements[n:])
-
-
-@lru_cache(maxsize=4096)
-def _spelled(parts: tuple[str, ...], spaces: tuple[str, ...]) -> tuple[str, ...]:
-    """The plain strings that ``parts`` (strings and ``\\s``) can be, given the white space."""
-    strings = [""]
-    for part in parts:
-        strings = [a + b for a in strings for b in (spaces if part == SPACE else (part,))]
-    return tuple(strings)
-
-
-@lru_cache(maxsize=4096)
-def _pattern(elements: tuple[str, ...]) -> Any:
-    r"""``elements`` as a pattern: literal characters (escaped), ``\d`` and ``\s``; it matches
-    exactly what the same elements of the rule match."""
-    return regex.compile("".join(e if e in (DIGIT, SPACE) else regex.escape(e) for e in elements))
-
-
-def matches_at(pattern: Any, text: str, starts: Iterable[int]) -> Iterator[Any]:
-    """``pattern.finditer(text)`` for a pattern whose every match is non-empty and starts at one
-    of ``starts`` (ascending): tried there only (``match`` at an offset sees the text before
-    it, for look-behinds), resuming after each match as finditer does."""
-    pos = 0
-    for start in starts:
-        if start >= pos and (m := pattern.match(text, start)):
-            yield m
-            pos = m.end()

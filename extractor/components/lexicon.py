@@ -27,8 +27,9 @@ from typing import Any, cast
 import regex
 
 from extractor.components.gates import branch_gates, fold, literal_gate, may_match, may_match_all
-from extractor.components.heads import DIGIT, matches_at, word_starts
+from extractor.components.heads import DIGIT, word_starts
 from extractor.components.periods_text import resolve_overlaps
+from extractor.components.starts import matches_at
 from extractor.errors import ConfigError
 
 TABLES = ("METRICS", "DIRECTIONS", "RECORDS", "STREAKS", "CONDITIONS", "EXCLUSIONS", "BASES",

@@ -26,7 +26,8 @@ from typing import Any
 import regex
 
 from extractor.components.gates import fold, literal_gate, may_match
-from extractor.components.heads import Starts, matches_at, pattern_heads
+from extractor.components.heads import pattern_heads
+from extractor.components.starts import Starts, matches_at
 from extractor.errors import PeriodError
 from extractor.periods import Period
 
