@@ -183,7 +183,7 @@ def _warm(job: _Job) -> None:
     from extractor.reference import load_store
 
     build_nlp("en")
-    load_store()
+    load_store().build_all()
     lex = lexicon("en")
     for rule in (r for rules in lex.rules.values() for r in rules):
         rule.regex  # noqa: B018 - compiles it (a cached property)
@@ -273,6 +273,25 @@ def _tasks(files: Iterable[Path], published: dt.date | None) -> Iterator[_Task]:
             yield _Task("-", None, error=error_text(exc))
 
 
+def _sequential(tasks: Iterable[_Task], job: _Job) -> Iterator[ArticleReport]:
+    """Check in this process. From the second article on, a batch is a batch: the store builds
+    all it would build on first use (:meth:`Store.build_all`), so that its memory does not grow
+    with the articles (a single draft does not pay for it)."""
+    for i, task in enumerate(tasks):
+        if i == 1 and job.checker is pipeline_checker:
+            _build_store()
+        yield check_one(task, job)
+
+
+def _build_store() -> None:
+    from extractor.reference import load_store
+
+    try:
+        load_store().build_all()
+    except ExtractorError:
+        pass  # no store: each article that needs one reports the error
+
+
 def _parallel(
     tasks: Iterable[_Task], job: _Job, jobs: int, n: int | None
 ) -> Iterator[ArticleReport]:
@@ -323,7 +342,7 @@ def check_paths(
     tasks = _tasks(files, day)
     bar = Progress(n or 0) if progress and n else None
     if jobs == 1:
-        results: Iterator[ArticleReport] = (check_one(t, job) for t in tasks)
+        results: Iterator[ArticleReport] = _sequential(tasks, job)
     else:
         results = _parallel(tasks, job, jobs, n)
     try:

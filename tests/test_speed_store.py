@@ -127,6 +127,13 @@ def test_the_bundled_store_answers_as_before_for_every_figure(before, figures, r
     assert _assert_same_answers(store, old, old.keys()) > 500_000
 
 
+def test_a_store_built_all_at_once_answers_as_before(before, figures):
+    old = before.Store(figures, _fx())
+    store = _reloaded(Store(figures, _fx())).build_all()  # what a batch does before it starts
+    assert None not in store._made  # every figure built
+    assert _assert_same_answers(store, old, _sample(old.keys(), every=False)) > 5000
+
+
 def test_awkward_vintages_answer_as_before(before):
     # undated rows, rows without a level, summed figures, two vintages on one day, -0.0
     d = dt.date

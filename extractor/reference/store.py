@@ -128,6 +128,15 @@ class Store:
             series = self._series = {k: tuple(sorted(v, key=ORDER)) for k, v in found.items()}
         return series.get(key, ())
 
+    def build_all(self) -> Store:
+        """Build now what queries build on first use: every Figure, vintage list and lookup
+        timeline (a batch asks for most of them; built before it starts, the memory it takes is
+        counted once, and forked workers share it). What it answers does not change."""
+        self._series_periods(("", "", ""))  # indexes every series
+        for series in tuple(self._series or ()):
+            self._timeline(series)  # the timeline of every period of the series, each figure's
+        return self
+
     def __len__(self) -> int:
         return len(self._rows)
 
