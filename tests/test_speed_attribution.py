@@ -6,7 +6,7 @@ returns its mentions as they are. The oracles: a plain filter of every item per 
 breaks found eagerly as before, and the claim layer's own modules as they were at commit
 1370c69 (read from git; the finders they call, periods_text and lexicon, are today's, so only
 the sentence and claim code is compared). Texts: corpus/*.md, corpus/heldout/*.md and the
-generated articles of the speed baseline when present (read as test_speed_claims reads them).
+600 generated articles (tests/generated.py; read as test_speed_claims reads them).
 """
 
 from __future__ import annotations

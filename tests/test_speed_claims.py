@@ -5,7 +5,7 @@ Period phrases: each rule is tried only where one of its heads starts
 whole text, as the finder did before. The claim layer (claims built once from their fields,
 sentences finding their mentions by bisection): the oracle is the layer as it was at commit
 1370c69, read from git into a package of its own. Texts: corpus/*.md, corpus/heldout/*.md, the
-generated articles of the speed baseline when present, and generated mixes with odd case folds.
+600 generated articles (tests/generated.py), and generated mixes with odd case folds.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from typing import Any
 import pytest
 import regex
 from code_at import components_at
+from generated import generated_dir
 
 from extractor.components import periods_text
 from extractor.components.assemble import assemble_claims
@@ -34,13 +35,11 @@ from extractor.components.starts import Starts, split_head
 from extractor.patterns import periods_en
 
 ROOT = Path(__file__).resolve().parent.parent
-GENERATED = Path("/tmp/base/gen")  # the speed baseline's articles (absent on a clean clone)
 
 
 def _texts(sample: int | None = None) -> list[str]:
     paths = sorted((ROOT / "corpus").glob("*.md")) + sorted((ROOT / "corpus/heldout").glob("*.md"))
-    if GENERATED.is_dir():
-        paths += sorted(GENERATED.glob("*.md"))
+    paths += sorted(generated_dir().glob("*.md"))
     if sample is not None:
         paths = paths[:: max(1, len(paths) // sample)]
     return [p.read_text(encoding="utf-8") for p in paths]

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 import yaml
+from generated import generated_dir
 
 from extractor import units
 from extractor.batch import ARTICLE_GLOBS, _init_worker, _Job, _walk_dir, pipeline_checker
@@ -30,13 +31,11 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 ROOT = Path(__file__).resolve().parents[1]
-GENERATED = Path("/tmp/base/gen")  # the speed work's generated articles, when present
 
 
 def _texts(every: bool) -> list[Path]:
     files = sorted((ROOT / "corpus").glob("*.md")) + sorted((ROOT / "corpus/heldout").glob("*.md"))
-    if GENERATED.is_dir():
-        files += sorted(GENERATED.glob("*.md"))
+    files += sorted(generated_dir().glob("*.md"))
     return files if every else files[::25]
 
 

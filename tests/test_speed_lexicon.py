@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 import regex
 from code_at import module_at
+from generated import generated_dir
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -25,7 +26,6 @@ from extractor.components.starts import matches_at
 from extractor.patterns import claims_en
 
 ROOT = Path(__file__).resolve().parent.parent
-GENERATED = Path("/tmp/base/gen")  # the issue-6 baseline articles, when this machine has them
 BASELINE = "1370c69"  # the commit before the shortcuts
 
 
@@ -239,7 +239,7 @@ def test_a_corpus_sample() -> None:
 # -- slow: every text of the corpus, the held-out set and the generated articles ---------------
 def _all_texts() -> list[str]:
     texts = _texts(ROOT / "corpus", pattern="[0-9]*.md") + _texts(ROOT / "corpus" / "heldout")
-    return texts + (_texts(GENERATED) if GENERATED.is_dir() else [])
+    return texts + _texts(generated_dir())
 
 
 @pytest.mark.slow

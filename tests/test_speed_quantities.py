@@ -22,6 +22,7 @@ from unittest import mock
 
 import pytest
 import regex
+from generated import generated_dir
 from hypothesis import given
 from hypothesis import strategies as st
 from test_quantities import MUST_FIRE
@@ -33,7 +34,6 @@ from extractor.patterns import numbers as P
 from extractor.units import UnitError, to_canonical
 
 ROOT = Path(__file__).resolve().parent.parent
-GENERATED = Path("/tmp/base/gen")  # the 600 generated articles of the issue-6 baseline, if any
 
 
 # -- the oracle: the pattern without its guards, and the scan of 1370c69 ------------------------
@@ -144,8 +144,7 @@ def test_a_spelling_matched_through_a_case_fold_is_read() -> None:
 
 def _texts() -> list[str]:
     paths = sorted(ROOT.glob("corpus/[0-9]*.md")) + sorted(ROOT.glob("corpus/heldout/*.md"))
-    if GENERATED.is_dir():
-        paths += sorted(GENERATED.glob("*.md"))
+    paths += sorted(generated_dir().glob("*.md"))
     return [p.read_text(encoding="utf-8") for p in paths]
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 from code_at import module_at
+from generated import generated_dir
 from hypothesis import given
 from hypothesis import strategies as st
 from test_reference import fig
@@ -178,13 +179,12 @@ def test_the_period_order_key_sorts_as_the_comparisons_do(ps):
 
 
 # -- streaks read the periods they need, not the whole history ----------------------------------
-GENERATED = Path("/tmp/base/gen")  # articles generated for the issue-6 baseline, when present
 
 
 def _texts(every: bool) -> list[Path]:
     corpus = sorted((ROOT / "corpus").glob("[0-9]*.md"))
     heldout = sorted((ROOT / "corpus" / "heldout").glob("*.md"))
-    generated = sorted(GENERATED.glob("*.md")) if GENERATED.is_dir() else []
+    generated = sorted(generated_dir().glob("*.md"))
     return corpus + heldout + generated if every else corpus[::4] + heldout[::4] + generated[::20]
 
 

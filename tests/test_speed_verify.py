@@ -18,6 +18,7 @@ import pickle
 from pathlib import Path
 
 import pytest
+from generated import generated_dir
 from hypothesis import given
 from hypothesis import strategies as st
 from test_reference import fig
@@ -31,7 +32,6 @@ from extractor.reference.store import authority
 from extractor.verify import verify_claim
 
 ROOT = Path(__file__).resolve().parent.parent
-GENERATED = Path("/tmp/base/gen")  # articles generated for the issue-6 baseline, when present
 
 periods = st.builds(
     lambda kind, year, i: Period(kind, year, {"month": i, "CY": 0, "FY": 0}.get(kind, 1 + i % 2)),
@@ -156,7 +156,7 @@ def _texts(sample: bool) -> list[Path]:
     heldout = sorted((ROOT / "corpus" / "heldout").glob("*.md"))
     if sample:
         return corpus[::40] + heldout[::25]
-    generated = sorted(GENERATED.glob("*.md")) if GENERATED.is_dir() else []
+    generated = sorted(generated_dir().glob("*.md"))
     return corpus + heldout + generated
 
 
