@@ -16,23 +16,38 @@ nothing (``tests/test_fast_paths.py`` and ``tests/test_speed_quantities.py`` com
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 
-def anchored_finditer(pattern: Any, starts: Any, text: str) -> Iterator[Any]:
-    """``pattern.finditer(text)``, trying ``pattern`` only where ``starts`` matches.
+def finditer_from(
+    pattern: Any, text: str, next_start: Callable[[int], int | None]
+) -> Iterator[Any]:
+    """``pattern.finditer(text)``, trying ``pattern`` only at ``next_start(pos)``: the first
+    position at or after ``pos`` where a match may begin (None: there is none).
 
-    ``pattern`` must never match the empty string, and ``starts`` must match at every position
-    where ``pattern`` can match (it may match at more). Both see the whole text, so their
-    look-behinds read the characters before the position tried."""
-    search, match = starts.search, pattern.match
+    ``pattern`` must never match the empty string, and every position where it can match must be
+    one ``next_start`` gives. ``match`` at an offset sees the whole text, so look-behinds read the
+    characters before it. The one loop of the anchored finders (:func:`anchored_finditer`, and
+    :func:`extractor.components.starts.matches_at` for the claim and period rules)."""
+    match = pattern.match
     pos = 0
-    while (start := search(text, pos)) is not None:
-        at = start.start()
+    while (at := next_start(pos)) is not None:
         m = match(text, at)
         if m is None:
             pos = at + 1
         else:
             yield m
             pos = m.end()
+
+
+def anchored_finditer(pattern: Any, starts: Any, text: str) -> Iterator[Any]:
+    """``pattern.finditer(text)``, trying ``pattern`` only where the pattern ``starts`` matches
+    (it must match at every position where ``pattern`` can; it may match at more)."""
+    search = starts.search
+
+    def next_start(pos: int) -> int | None:
+        found = search(text, pos)
+        return None if found is None else found.start()
+
+    return finditer_from(pattern, text, next_start)

@@ -6,12 +6,14 @@ rule of a finder (:class:`Starts`), and :func:`matches_at` tries a rule only whe
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from bisect import bisect_left
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import Any
 
 import regex
 
+from extractor.components.anchored import finditer_from
 from extractor.components.heads import DIGIT, ELEMENTS, SPACE
 
 _DIGIT = regex.compile(DIGIT)
@@ -148,12 +150,12 @@ def _pattern(elements: tuple[str, ...]) -> Any:
     return regex.compile("".join(e if e in (DIGIT, SPACE) else regex.escape(e) for e in elements))
 
 
-def matches_at(pattern: Any, text: str, starts: Iterable[int]) -> Iterator[Any]:
+def matches_at(pattern: Any, text: str, starts: Sequence[int]) -> Iterator[Any]:
     """``pattern.finditer(text)`` for a pattern whose every match is non-empty and starts at one
-    of ``starts`` (ascending): tried there only (``match`` at an offset sees the text before
-    it, for look-behinds), resuming after each match as finditer does."""
-    pos = 0
-    for start in starts:
-        if start >= pos and (m := pattern.match(text, start)):
-            yield m
-            pos = m.end()
+    of ``starts`` (ascending): tried there only (see :func:`anchored.finditer_from`)."""
+
+    def next_start(pos: int) -> int | None:
+        i = bisect_left(starts, pos)
+        return starts[i] if i < len(starts) else None
+
+    return finditer_from(pattern, text, next_start)
