@@ -24,11 +24,8 @@ not seen. Pint stays the only source of factors; the file only keeps its answers
 
 from __future__ import annotations
 
-import hashlib
 import importlib.util
 import json
-import os
-import sys
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
@@ -36,6 +33,7 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
+from extractor.cache import cache_file, write_entry
 from extractor.errors import ExtractorError
 from extractor.patterns import numbers as P
 
@@ -198,7 +196,7 @@ def pint_factor(written: str) -> tuple[Decimal, str]:
 
 class _FactorFile:
     """The factors pint gave in earlier runs: ``units-<key>.json`` in the user cache folder
-    (``extractor.reference.cache_dir``; none when caching is off), a mapping of written unit to
+    (:mod:`extractor.cache`; none when caching is off), a mapping of written unit to
     ``[factor, canonical unit]``. The key is made from the files that decide a factor (this
     module, the spelling tables, pint's own package), so a change to any of them starts a new
     file. A file that cannot be read counts as empty; one that cannot be written is not kept."""
@@ -225,35 +223,15 @@ class _FactorFile:
             return
         self.factors[written] = found
         data = {k: [str(f), c] for k, (f, c) in self.factors.items()}
-        tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-            os.replace(tmp, self.path)
-            older = sorted(self.path.parent.glob("units-*.json"), key=lambda p: p.stat().st_mtime)
-            for old in older[: -self.KEEP]:
-                old.unlink(missing_ok=True)
-        except OSError:
-            pass  # a read-only cache folder: pint answers again next time
-        finally:
-            tmp.unlink(missing_ok=True)
+        write_entry(self.path, json.dumps(data, ensure_ascii=False).encode("utf-8"), self.KEEP)
 
 
 @lru_cache(maxsize=1)
 def _factor_file() -> _FactorFile:
-    from extractor.reference import cache_dir
-
-    folder = cache_dir()
-    if folder is None:
-        return _FactorFile(None)
-    key = hashlib.sha256(f"1 {sys.version_info[:2]}".encode())
     spec = importlib.util.find_spec("pint")
     pint_init = spec.origin if spec is not None else None
-    for name in (__file__, P.__file__, pint_init):
-        if name:
-            st = os.stat(name)
-            key.update(f"|{Path(name).resolve()}|{st.st_size}|{st.st_mtime_ns}".encode())
-    return _FactorFile(folder / f"units-{key.hexdigest()[:24]}.json")
+    sources = [Path(name) for name in (__file__, P.__file__, pint_init) if name]
+    return _FactorFile(cache_file("units", ".json", 1, sources))
 
 
 def to_canonical(number: Decimal | str | int, written_unit: str) -> tuple[Decimal, str]:

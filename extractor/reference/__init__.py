@@ -10,13 +10,12 @@ See docs/reference-data.md for the data, the columns and the vintage policy.
 from __future__ import annotations
 
 import gc
-import hashlib
 import os
 import pickle
-import sys
 from functools import lru_cache
 from pathlib import Path
 
+from extractor.cache import cache_dir, cache_file, write_entry
 from extractor.errors import ReferenceDataError
 from extractor.reference.figure import COLUMNS, Figure
 from extractor.reference.fx import FxSeries
@@ -36,6 +35,7 @@ __all__ = [
     "ReferenceDataError",
     "Store",
     "bundled_dir",
+    "cache_dir",
     "canonical_partner",
     "clear_cache",
     "default_store_dir",
@@ -111,27 +111,9 @@ _CACHE_KEEP = 4  # parsed stores kept (bundled alone, with an overlay, ...)
 _CODE = ("figure.py", "store.py", "fx.py", "../periods.py")
 
 
-def cache_dir() -> Path | None:
-    """Where parsed stores are cached (None: caching is off)."""
-    setting = os.environ.get("FACTCHECK_CACHE", "")
-    if setting.lower() in ("off", "0", "no"):
-        return None
-    if setting:
-        return Path(setting)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "factcheck"
-
-
 def _cache_file(sources: list[Path]) -> Path | None:
-    folder = cache_dir()
-    if folder is None:
-        return None
     here = Path(__file__).resolve().parent
-    key = hashlib.sha256(f"{_CACHE_VERSION} {sys.version_info[:2]}".encode())
-    for path in [*sources, *(here / name for name in _CODE)]:
-        st = path.stat()
-        key.update(f"|{path.resolve()}|{st.st_size}|{st.st_mtime_ns}".encode())
-    return folder / f"store-{key.hexdigest()[:24]}.pickle"
+    return cache_file("store", ".pickle", _CACHE_VERSION, [*sources, *(here / n for n in _CODE)])
 
 
 def _read_cache(path: Path) -> Store | None:
@@ -152,19 +134,7 @@ def _read_cache(path: Path) -> Store | None:
 
 
 def _write_cache(path: Path, store: Store) -> None:
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tmp.open("wb") as handle:
-            pickle.dump(store, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-        stale = sorted(path.parent.glob("store-*.pickle"), key=lambda p: p.stat().st_mtime)
-        for old in stale[:-_CACHE_KEEP]:
-            old.unlink(missing_ok=True)
-    except OSError:
-        pass  # a read-only home: the store works, only the next start is slower
-    finally:
-        tmp.unlink(missing_ok=True)
+    write_entry(path, pickle.dumps(store, protocol=pickle.HIGHEST_PROTOCOL), _CACHE_KEEP)
 
 
 def clear_cache() -> None:
