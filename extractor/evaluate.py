@@ -27,7 +27,7 @@ from extractor.reference.partners import PARTNERS as REFERENCE_PARTNERS
 
 UNITS_BY_KIND: dict[str, frozenset[str | None]] = {
     "level": frozenset({"JPY", "USD"}),
-    "change": frozenset({"percent", "times"}),
+    "change": frozenset({"percent", "percentage_point", "times"}),
     "share": frozenset({"percent"}),
     "rate": frozenset({"JPY_per_USD"}),
     "streak": frozenset({"count"}),

@@ -55,7 +55,8 @@ SEVERITIES: tuple[str, ...] = ("info", "warning", "error")  # in increasing orde
 
 @dataclass(frozen=True)
 class Normalized:
-    """A value in a canonical unit: JPY, USD, percent, count, times or JPY_per_USD."""
+    """A value in a canonical unit: JPY, USD, percent, percentage_point, count, times or
+    JPY_per_USD."""
 
     value: float
     unit: str
@@ -65,8 +66,9 @@ class Normalized:
 class Quantity:
     """A number with its unit as found in text, before it is tied to a metric.
 
-    ``value`` is the magnitude in the canonical ``unit`` (JPY, USD, percent, times, count,
-    JPY_per_USD): "9 trillion yen" -> 9e12 JPY; "$63 billion" -> 6.3e10 USD; "3.9%" -> 3.9 percent.
+    ``value`` is the magnitude in the canonical ``unit`` (JPY, USD, percent, percentage_point,
+    times, count, JPY_per_USD): "9 trillion yen" -> 9e12 JPY; "$63 billion" -> 6.3e10 USD;
+    "3.9%" -> 3.9 percent; "1.2 percentage points" -> 1.2 percentage_point.
     ``precision`` is the half-width of the rounding interval implied by the digits written
     ("9.8 trillion" -> 0.05e12). ``negative`` is True for written negatives ("-1.3%", "minus",
     "a deficit of" is NOT a negative: that is the claim layer's business).

@@ -10,7 +10,8 @@ here and only here, before pint sees them::
     >>> convert_currency(63e9, "USD", "JPY", rate=142.857)  # doctest: +ELLIPSIS
     8999991000000.0...
 
-Canonical units (see ``extractor.model.Quantity``): ``JPY``, ``USD``, ``percent``, ``times``,
+Canonical units (see ``extractor.model.Quantity``): ``JPY``, ``USD``, ``percent``,
+``percentage_point`` (a change of a rate or share: "up 1.2 percentage points"), ``times``,
 ``count``, ``JPY_per_USD``; currencies other than yen and dollars come out as ``unknown`` (they
 are recognised so that a euro amount is never taken for a count). The registry is built once,
 lazily, with ``Decimal`` magnitudes so that "9.8 trillion" is exactly 9.8e12; callers never
@@ -40,7 +41,9 @@ from extractor.patterns import numbers as P
 if TYPE_CHECKING:
     import pint
 
-CANONICAL_UNITS: tuple[str, ...] = ("JPY", "USD", "percent", "times", "count", "JPY_per_USD")
+CANONICAL_UNITS: tuple[str, ...] = (
+    "JPY", "USD", "percent", "percentage_point", "times", "count", "JPY_per_USD",
+)  # fmt: skip
 
 _DEFINITIONS = """
 JPY = [currency_jpy]
@@ -50,6 +53,7 @@ JPY_per_USD = JPY / USD
 count = []
 times = count
 percent = 0.01 * count
+percentage_point = 0.01 * count
 thousand = 1e3 * count
 million = 1e6 * count
 billion = 1e9 * count
@@ -85,7 +89,8 @@ def _jpy_to_usd(ureg: Any, value: Any, **kwargs: Any) -> Any:
 
 
 def _spelling_table() -> dict[str, tuple[str, str]]:
-    """lower-case spelling -> (role, pint term). Roles: scale, currency, percent, times, rate."""
+    """lower-case spelling -> (role, pint term). Roles: scale, currency, percent, points, times,
+    rate."""
     table: dict[str, tuple[str, str]] = {}
     for spelling, scale in P.SCALE_WORDS.items():
         table[spelling.lower()] = ("scale", scale)
@@ -99,6 +104,8 @@ def _spelling_table() -> dict[str, tuple[str, str]]:
             )
     for spelling in P.PERCENT_SUFFIXES:
         table[spelling.lower()] = ("percent", "percent")
+    for spelling in P.PERCENT_POINT_SUFFIXES:
+        table[spelling.lower()] = ("points", "percentage_point")
     for spelling in P.TIMES_SUFFIXES:
         table[spelling.lower()] = ("times", "times")
     for spelling in P.RATE_SUFFIXES:
@@ -161,6 +168,8 @@ def _expression(terms: list[str], roles: list[str], written: str) -> tuple[str, 
         raise UnitError(f"two currencies in one unit: {written!r}")
     elif currencies:
         canonical = {"* JPY": "JPY", "* USD": "USD"}.get(currencies[0], "unknown")
+    elif "points" in roles:
+        canonical = "percentage_point"
     elif "percent" in roles:
         canonical = "percent"
     elif "times" in roles:

@@ -604,3 +604,23 @@ def test_japan_bought_from_a_partner_is_imports():
     text = "Q: And the Middle East?\n\nA: Japan bought 1.21 trillion yen of goods from the Mideast in January 2025."
     c = _find(extract_claims(text, dt.date(2025, 2, 19)), "1.21 trillion yen")
     assert (c.metric, c.partner) == ("imports", "Middle East")
+
+
+def test_percentage_points_are_a_change_of_a_rate_not_a_percent_change() -> None:
+    """ "Its share fell 0.8 percentage points" is a change claim in points, signed by its verb,
+    and the full check neither confirms nor contradicts it with MOF's percent change."""
+    from extractor.pipeline import check_text
+
+    text = (
+        "Japan's exports rose 3.9% in March 2025. Their share of shipments to Asia fell 0.8 "
+        "percentage points, and the growth rate was 1.5 pct points above February's."
+    )
+    cs = [c for c in claims(text) if c.kind == "change"]
+    assert [(c.text, c.normalized.unit, c.normalized.value) for c in cs if c.normalized] == [
+        ("3.9%", "percent", 3.9),
+        ("0.8 percentage points", "percentage_point", -0.8),
+        ("1.5 pct points", "percentage_point", 1.5),
+    ]
+    verdicts = {f.claim.text: (f.verdict, f.rule) for f in check_text(text, published=PUB).findings}
+    assert verdicts["0.8 percentage points"] == ("unverifiable", "change.points")
+    assert verdicts["1.5 pct points"] == ("unverifiable", "change.points")

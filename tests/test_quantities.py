@@ -48,7 +48,8 @@ MUST_FIRE = [
     ("3.9%", "3.9%", 3.9, "percent", 0.05),
     ("52.9%", "52.9%", 52.9, "percent", 0.05),
     ("2%", "2%", 2, "percent", 0.5),
-    ("up 0.4 percentage points", "0.4 percentage points", 0.4, "percent", 0.05),
+    ("up 0.4 percentage points", "0.4 percentage points", 0.4, "percentage_point", 0.05),
+    ("down 1 pct point", "1 pct point", 1, "percentage_point", 0.5),
     ("2.9 times", "2.9 times", 2.9, "times", 0.05),
     ("a 3-fold rise", "3-fold", 3, "times", 0.5),
     ("152.60 yen per dollar", "152.60 yen per dollar", 152.6, "JPY_per_USD", 0.005),
@@ -277,6 +278,8 @@ def test_every_spelling_in_the_pattern_tables_fires() -> None:
         assert _one(f"worth $5{spelling}").value >= 5e3, spelling
     for spelling in P.PERCENT_SUFFIXES:
         assert _one(f"up 5 {spelling}").unit == "percent", spelling
+    for spelling in P.PERCENT_POINT_SUFFIXES:
+        assert _one(f"up 5 {spelling}").unit == "percentage_point", spelling
     for spelling in P.TIMES_SUFFIXES:
         sep = "" if spelling in ("x", "-fold") else " "
         assert _one(f"up 5{sep}{spelling}").unit == "times", spelling

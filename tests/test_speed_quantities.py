@@ -186,7 +186,8 @@ def test_a_guard_class_folds_like_its_letter() -> None:
     """``[s]`` matches what ``s`` matches under IGNORECASE ("ſ" too), over all of Unicode."""
     every = "".join(chr(i) for i in range(sys.maxunicode + 1) if not 0xD800 <= i <= 0xDFFF)
     tables = [
-        P.CURRENCY_PREFIXES, P.CURRENCY_SUFFIXES, P.PERCENT_SUFFIXES, P.TIMES_SUFFIXES,
+        P.CURRENCY_PREFIXES, P.CURRENCY_SUFFIXES, P.PERCENT_SUFFIXES, P.PERCENT_POINT_SUFFIXES,
+        P.TIMES_SUFFIXES,
         P.RATE_SUFFIXES, P.HEDGES, P.NUMBER_WORDS, P.ORDINAL_WORDS, P.SCALE_WORDS, P.MONTHS,
         P.PRONOUN_ONE_AFTER,
     ]  # fmt: skip

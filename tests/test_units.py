@@ -36,6 +36,8 @@ SPELLINGS = [
     ("3.9", "percent", Decimal("3.9"), "percent"),
     ("3.9", "per cent", Decimal("3.9"), "percent"),
     ("3.9", "per  cent", Decimal("3.9"), "percent"),
+    ("1.2", "percentage points", Decimal("1.2"), "percentage_point"),
+    ("0.5", "pct point", Decimal("0.5"), "percentage_point"),
     ("2.9", "times", Decimal("2.9"), "times"),
     ("152.60", "yen per dollar", Decimal("152.60"), "JPY_per_USD"),
     ("152.60", "yen to the dollar", Decimal("152.60"), "JPY_per_USD"),

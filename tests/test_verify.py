@@ -153,6 +153,18 @@ def test_direction_and_change(store):
     assert verify_claim(dropped_digit, ctx(store)).verdict == "contradicted"
 
 
+def test_a_change_in_percentage_points_is_not_compared_with_a_percent_change(store):
+    """ "Its share rose 5.9 percentage points" is no 5.9% rise of exports: never a match, never a
+    contradiction, whatever MOF's percent change was (here 5.9% and 4.7%)."""
+    for metric, value in (("exports", 5.9), ("imports", 1.2)):
+        points = Claim(text=f"rose {value} percentage points", start=0, end=20, kind="change",
+                       metric=metric, period=FY("FY2029"), direction="up", precision=0.05,
+                       normalized=Normalized(value, "percentage_point"))
+        f = verify_claim(points, ctx(store))
+        assert (f.verdict, f.rule) == ("unverifiable", "change.points"), f
+        assert "percentage points" in f.message and not f.flagged
+
+
 def test_record_and_streak(store):
     rec = Claim(text="record", start=0, end=6, kind="record", metric="balance",
                 partner="United States", period=FY("FY2029"), record=Record("high"))

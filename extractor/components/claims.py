@@ -42,6 +42,9 @@ _OBJECT_BY = regex.compile(
 )
 _MORE = regex.compile(r"\s+(?:more|less|fewer)\b", regex.IGNORECASE)
 _BY = regex.compile(r"^(?:\s*[\w-]+){0,3}\s*,\s*by\s+$", regex.IGNORECASE)
+# Units of a percentage: a rise or fall gives them their sign, and a cue for rates that are not
+# trade flows ("a 4.5% interest rate", "unemployment rose 0.2 percentage points") excludes them.
+_PERCENTAGES = frozenset({"percent", "percentage_point"})
 
 
 def signed_direction(size_dir: int, metric: str, sign: str | None) -> str:
@@ -157,8 +160,8 @@ def quantity_kind(sv: SentenceView, q: Quantity, lex: Lexicon) -> tuple[str | No
             ):
                 return "share", None
         return "change", None
-    return {"times": "change", "JPY": "level", "USD": "level", "JPY_per_USD": "rate",
-            "unknown": "level"}.get(q.unit), None  # fmt: skip
+    return {"times": "change", "percentage_point": "change", "JPY": "level", "USD": "level",
+            "JPY_per_USD": "rate", "unknown": "level"}.get(q.unit), None  # fmt: skip
 
 
 def _unit_from_header(q: Quantity) -> bool:
@@ -188,7 +191,7 @@ def quantity_claim(
         state,
         change=kind == "change",
         metric=mh,
-        percent=q.unit == "percent",
+        percent=q.unit in _PERCENTAGES,
     )
     if extra["_attr_metric"] == "inherited" and extra["metric"] != "other" and _unit_from_header(q):
         extra["_attr_metric"] = "stated"  # a table's or list's caption states its cells' metric
@@ -232,7 +235,7 @@ def _change_fields(
         size_dir = -1 if d.groups.get("down") else int(d.get("dir"))
         if d.get("signed") and extra["sign"] == "deficit":  # "an 81.3% improvement" of a deficit
             size_dir = -size_dir
-        if q.unit == "percent":
+        if q.unit in _PERCENTAGES:
             value = size_dir * abs(q.value)
         direction = signed_direction(size_dir, extra["metric"], extra["sign"])
     elif q.negative:

@@ -89,7 +89,8 @@ def _build() -> regex.Pattern[str]:
     post_currency = (
         sep + r"(?P<post>" + _alternation(P.CURRENCY_SUFFIXES) + r")(?!\p{Latin})" + rate_only + "?"
     )
-    others = "|".join([_alternation(P.PERCENT_SUFFIXES), times, r"(?<![\s-])x"])
+    percent = _alternation((*P.PERCENT_POINT_SUFFIXES, *P.PERCENT_SUFFIXES))
+    others = "|".join([percent, times, r"(?<![\s-])x"])
     post_other = sep + r"(?P<post>" + others + r")(?!\p{Latin})"
     number = (
         r"(?(pre)|(?<!" + latin + r"|\p{N}[.,/:]|\p{Latin}[-‐–/:]))"

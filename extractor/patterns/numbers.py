@@ -11,7 +11,8 @@ whitespace in a spelling matches any run of whitespace) to what it means:
                          (``$63B``, ``¥9T``, ``US$5m``)
 ``CURRENCY_PREFIXES``    spelling written before the number -> ``JPY`` | ``USD`` | ``unknown``
 ``CURRENCY_SUFFIXES``    spelling written after the number (and scale) -> ``JPY`` | ``USD`` | ``unknown``
-``PERCENT_SUFFIXES``     spellings of percent (``%``, ``per cent``, ``percentage points``)
+``PERCENT_SUFFIXES``     spellings of percent (``%``, ``per cent``, ``pct``)
+``PERCENT_POINT_SUFFIXES``  spellings of a percentage-point change (``percentage points``)
 ``TIMES_SUFFIXES``       spellings of a multiple (``2.9 times``, ``3-fold``, ``2x``)
 ``RATE_SUFFIXES``        what turns a yen figure into yen per dollar (``per dollar``, ``/$``)
 ``HEDGES``               words that qualify a figure when written right before it -> canonical hedge
@@ -102,11 +103,16 @@ CURRENCY_SUFFIXES: dict[str, str] = {
     "Singapore dollars": "unknown",
 }
 
-PERCENT_SUFFIXES: tuple[str, ...] = (
+# A change of a rate or a share ("the share rose 1.2 percentage points"), not a percent change:
+# canonical unit ``percentage_point``, never compared with a percent change.
+PERCENT_POINT_SUFFIXES: tuple[str, ...] = (
     "percentage points",
     "percentage point",
     "pct points",
     "pct point",
+)
+
+PERCENT_SUFFIXES: tuple[str, ...] = (
     "per cent",
     "percent",
     "pct",

@@ -18,6 +18,8 @@ fx.implausible_rate        a dollar amount implies an impossible exchange rate
 rate.match / rate.plausible / rate.mismatch   a stated yen-dollar rate
 share.match / share.mismatch                  "19.9% of total exports"
 change.match / change.mismatch / change.undefined   a percentage or multiple change
+change.points              a change in percentage points (of a share or a growth rate): MOF
+                           publishes neither, so it is not compared with a percent change
 direction.match / direction.rise_fall         rose/fell, narrowed/widened
 record.match / record.false                   "record high", "highest since 1979"
 streak.match / streak.wrong                   "fourth consecutive year", "first ... in N"
@@ -40,7 +42,7 @@ RULES = (
     "scope.excluded", "scope.unresolved", "attribution.uncertain", "reference.not_held", "period.fiscal_definition",
     "value.match", "value.other_vintage", "value.mismatch", "sign.surplus_deficit",
     "fx.plausible_rate", "fx.implausible_rate", "rate.match", "rate.plausible", "rate.mismatch",
-    "share.match", "share.mismatch", "change.match", "change.mismatch", "change.undefined",
+    "share.match", "share.mismatch", "change.match", "change.mismatch", "change.undefined", "change.points",
     "direction.match", "direction.rise_fall", "record.match", "record.false", "streak.match",
     "streak.wrong",
 )

@@ -137,6 +137,14 @@ def check_direction(claim: Claim, ctx: VerifyContext) -> Finding:
 
 def check_change(claim: Claim, ctx: VerifyContext) -> Finding:
     assert claim.normalized is not None
+    if claim.normalized.unit == "percentage_point":
+        return finding(
+            claim,
+            "unverifiable",
+            "change.points",
+            f"not verified: {claim.text!r} is a change of a share or a growth rate, not a "
+            "percent change of the figure, so it is not compared with MOF's percent changes",
+        )
     ch = official_change(ctx, claim)
     if ch is None:
         return not_held(
