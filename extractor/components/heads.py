@@ -6,8 +6,8 @@ which every match starts with. A head is written like a tiny pattern: literal ch
 (case-folded for a case-insensitive rule), :data:`DIGIT` (``\\d``) and :data:`SPACE` (``\\s``),
 so "a year earlier" gives ``a\\s`` and "17 April" gives ``\\d\\s`` and ``\\d\\d\\s``.
 
-The reader tokenizes the pattern and parses it into branches of items (a node, its least and
-most count). A sequence's heads are those of its first item that consumes a character, through
+The pattern is read by :func:`extractor.components.regex_syntax.parse` into branches of items
+(a node, its least and most count), the tree the literal gates are proved from too. A sequence's heads are those of its first item that consumes a character, through
 zero-width items (look-arounds, anchors); an item that may be absent adds the heads of what
 follows. An item whose every string is known and few (literals, short alternations, classes of
 a few characters, ``\\d{4}``, ``\\d{1,2}``) is continued by the heads of what follows, so a head
@@ -24,36 +24,14 @@ which yields what ``finditer`` over the whole text yields.
 from __future__ import annotations
 
 import unicodedata
-from typing import Any
 
-import regex
+from extractor.components.regex_syntax import DIGIT, ELEMENTS, SPACE, Item, Node, parse
 
-DIGIT = r"\d"  # a head element: any decimal digit (as ``regex`` reads ``\d``)
-SPACE = r"\s"  # a head element: any white space (as ``regex`` reads ``\s``)
 HEAD_LEN = 4  # heads are cut to this many elements: few searches, rare enough places
 MAX_HEADS = 64  # an item is continued by what follows only while the product is this small
 MAX_REPEAT = 4  # ``x{m,n}`` spells out its strings only up to this many repeats
-_QUANTIFIER = regex.compile(r"(?:[?*+]|\{(?:\d+(?:,\d*)?|,\d+)\})[?+]?")
-_TOKENS = regex.compile(
-    r"\\p\{[^}]*\}|\\x[0-9a-fA-F]{2}|\\u[0-9a-fA-F]{4}|\\U[0-9a-fA-F]{8}|\\.|\[\^?\]?(?:\\.|[^\]\\])*\]|\((?:\?(?:[:=!]|<[=!]|P<\w+>))?|"
-    + _QUANTIFIER.pattern
-    + "|.",
-    regex.DOTALL,
-)
-ELEMENTS = regex.compile(r"\\[ds]|.", regex.DOTALL)
-_RANGE = regex.compile(r"[A-Za-z0-9]-[A-Za-z0-9]")
-_CLASS_ITEMS = regex.compile(r"\\.|.-[^\]]|.", regex.DOTALL)
-_ZERO_ESCAPES = frozenset("bBAZ")
-_OTHER_ESCAPES = frozenset("SwWDntrfv")
 _ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 _NOT_WORD = frozenset({"Pd", "Ps", "Pe", "Pi", "Pf", "Po", "Zs"})  # categories outside ``\w``
-# ("lit", element strings) | ("group", branches) | ("zero", source) | ("other", None)
-Node = tuple[str, Any]
-Item = tuple[Node, int, int | None]  # a node, its least and most count (None: no limit)
-
-
-class _Unknown(Exception):
-    """The pattern holds syntax the reader does not know: nothing is proved."""
 
 
 def pattern_heads(pattern: str, folded: bool = True) -> tuple[str, ...] | None:
@@ -78,102 +56,12 @@ def _fold(head: str) -> str:
 
 
 def _parse_pattern(pattern: str) -> list[list[Item]] | None:
+    """The tree of ``pattern``, or None when it is unbalanced or holds unknown syntax."""
     try:
-        branches, end = _parse(_TOKENS.findall(pattern), 0)
-    except _Unknown:
+        tree = parse(pattern)
+    except ValueError:
         return None
-    return branches if end < 0 else None
-
-
-def _parse(tokens: list[str], i: int) -> tuple[list[list[Item]], int]:
-    """The branches of the alternation from ``tokens[i]`` and the index after its ``)``
-    (-1 at the end of the pattern)."""
-    branches: list[list[Item]] = [[]]
-    while i < len(tokens):
-        t = tokens[i]
-        if t == ")":
-            return branches, i + 1
-        if t == "|":
-            branches.append([])
-            i += 1
-            continue
-        if t.startswith("("):
-            if t == "(" and tokens[i + 1 : i + 2] == ["?"]:
-                raise _Unknown(t)  # inline flags, atomic groups, conditionals ...
-            inner, end = _parse(tokens, i + 1)
-            if end < 0:
-                raise _Unknown("unbalanced group")
-            zero = t in ("(?=", "(?!", "(?<=", "(?<!")
-            node: Node = ("zero", "".join(tokens[i:end])) if zero else ("group", inner)
-            i = end
-        else:
-            node, i = _atom(t), i + 1
-        q = tokens[i] if i < len(tokens) and _QUANTIFIER.fullmatch(tokens[i]) else None
-        if q is not None and node[0] == "zero":
-            raise _Unknown(q)  # a repeated look-around
-        i += q is not None
-        branches[-1].append((node, *_counts(q)))
-    return branches, -1
-
-
-def _counts(q: str | None) -> tuple[int, int | None]:
-    """The least and most count of quantifier ``q`` (None: an item without one)."""
-    if q is None:
-        return 1, 1
-    if q[0] in "?*+":
-        return (0 if q[0] in "?*" else 1), (1 if q[0] == "?" else None)
-    low, _, high = q[1 : q.index("}")].partition(",")
-    least = int(low or 0)
-    return least, (least if "," not in q else int(high) if high else None)
-
-
-def _literal(c: str) -> bool:
-    """Whether ``c`` is a character a head may hold: printable ASCII but ``\\``, or a
-    punctuation mark, symbol or space without case (its matches are itself)."""
-    if c.isascii():
-        return c.isprintable() and c != "\\"
-    return unicodedata.category(c)[0] in "PSZ" and c.casefold() == c == c.upper()
-
-
-def _atom(t: str) -> Node:
-    if t[:2] in ("\\x", "\\u", "\\U") and len(t) > 2:  # a character by its code: \u2019
-        c = chr(int(t[2:], 16))
-        return ("lit", {c}) if _literal(c) and not c.isalnum() else ("other", None)
-    if t.startswith("\\") and len(t) == 2:
-        e = t[1]
-        if e in "ds":
-            return ("lit", {t})
-        if e in _ZERO_ESCAPES:
-            return ("zero", t)
-        if e.isalnum() and e not in _OTHER_ESCAPES:
-            raise _Unknown(t)  # \x41, \1, \N{...}, \G: not one plain item
-        return ("lit", {e}) if not e.isalnum() and _literal(e) else ("other", None)
-    if t.startswith("["):
-        return _class(t)
-    if t in ("^", "$"):
-        return ("zero", t)
-    return ("lit", {t}) if len(t) == 1 and t != "." and _literal(t) else ("other", None)
-
-
-def _class(t: str) -> Node:
-    """A class of at most 16 head elements (characters, ranges of letters or digits, ``\\d``,
-    ``\\s``, escaped punctuation) as a literal node; any other class is "other"."""
-    body = t[1:-1]
-    if body.startswith("^") or not body:
-        return ("other", None)
-    elements: set[str] = set()
-    for part in _CLASS_ITEMS.findall(body):
-        if len(part) == 3 and part[1] == "-":
-            if not _RANGE.fullmatch(part):
-                return ("other", None)
-            elements.update(chr(c) for c in range(ord(part[0]), ord(part[2]) + 1))
-        elif part in (DIGIT, SPACE):
-            elements.add(part)
-        elif part[-1].isalnum() and len(part) == 2 or not _literal(part[-1]):
-            return ("other", None)  # \w, \S, \p{..}, or a character with case outside ASCII
-        else:
-            elements.add(part[-1])
-    return ("lit", elements) if len(elements) <= 16 else ("other", None)
+    return tree.branches if tree.known else None
 
 
 def _group_heads(branches: list[list[Item]]) -> set[str] | None:
@@ -205,7 +93,7 @@ def _sequence_heads(seq: list[Item]) -> set[str] | None:
 
 
 def _node_heads(node: Node) -> set[str] | None:
-    kind, value = node
+    kind, value, _ = node
     if kind == "lit":
         return set(value)
     return _group_heads(value) if kind == "group" else None
@@ -230,7 +118,7 @@ def _strings(node: Node, least: int, most: int | None) -> set[str] | None:
 
 
 def _node_strings(node: Node) -> set[str] | None:
-    kind, value = node
+    kind, value, _ = node
     if kind == "lit":
         return set(value)
     if kind != "group":
@@ -286,7 +174,7 @@ def _bounded(branches: list[list[Item]]) -> bool:
 
 def _bounded_sequence(seq: list[Item]) -> bool:
     for k, (node, least, most) in enumerate(seq):
-        kind, value = node
+        kind, value, _ = node
         if kind == "zero" and _word_start(value):
             return True
         if kind == "group" and least == most == 1:
