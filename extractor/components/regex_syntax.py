@@ -15,7 +15,7 @@ items: a node with its least and most count (None: no limit). A node is ``(kind,
   ``\\N{...}``, a repeated look-around); an unknown group keeps its branches as value.
 
 ``source`` is the token as written (a group's: its opening), so a proof can tell ``-`` from
-``\\-``. With ``placeholders``, ``{NAME}`` is one token (a word list expanded later).
+``\\-``. With ``placeholders``, ``{NAME}`` (a word list expanded later) is one "other" node.
 """
 
 from __future__ import annotations
@@ -47,6 +47,8 @@ Item = tuple[Node, int, int | None]  # a node, its least and most count (None: n
 
 
 class Tree(NamedTuple):
+    """The branches of a pattern, and whether the reader knew all of its syntax."""
+
     branches: list[list[Item]]
     known: bool  # no syntax the reader does not know, at any depth (look-arounds too)
 
