@@ -44,7 +44,8 @@ def print_results(results: dict[str, Any]) -> None:
         j = results["jobs"]
         print(f"\n== check_paths on {j['jobs1']['articles']} files: jobs=1 "
               f"{_fmt(j['jobs1']['articles_per_s'], 1)}/s, jobs=2 "
-              f"{_fmt(j['jobs2']['articles_per_s'], 1)}/s, ratio {_fmt(j['ratio'], 2)}x")  # fmt: skip
+              f"{_fmt(j['jobs2']['articles_per_s'], 1)}/s, ratio {_fmt(j['ratio'], 2)}x"
+              f" (fastest of {len(j.get('jobs1_all_s', [0]))} alternated runs each)")  # fmt: skip
     if "rss" in results:
         r = results["rss"]
         print(f"\n== peak RSS ({r['small']['mode']}, trade share {r['share']}): "
