@@ -19,7 +19,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -69,6 +69,9 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
                    help="trade articles: corpus/ and templates in turn, templates + reference figures only, or corpus/ only")  # fmt: skip
     p.add_argument("--quantulum-sample", type=int, default=40, help="articles quantulum3 parses")
     p.add_argument(
+        "--repeat", type=int, default=3, help="alternated rounds of every method (fastest kept)"
+    )
+    p.add_argument(
         "--jobs-articles", type=int, default=600, help="trade articles for the --jobs runs"
     )
     p.add_argument(
@@ -107,27 +110,51 @@ def warm_up(arts: list[BenchArticle], nlp: Any, parser: Any | None) -> None:
         measure.quantulum_quantities(trade, parser)
 
 
+def fastest_runs(
+    runners: dict[str, Callable[[], measure.Rate]], repeat: int
+) -> tuple[dict[str, measure.Rate], dict[str, list[float]]]:
+    """``repeat`` rounds of every runner in turn; the fastest run of each, and every run's seconds.
+
+    A ratio compares two methods timed at different moments on two shared cores. Work from other
+    processes only ever slows a run down, and it comes and goes within seconds (one process
+    timed the same 600 files at ``--jobs 1`` in 4.2 to 5.6 s), so the fastest of alternated runs
+    is the least disturbed figure of each method.
+    """
+    runs: dict[str, list[measure.Rate]] = {name: [] for name in runners}
+    for _ in range(max(1, repeat)):
+        for name, run in runners.items():
+            runs[name].append(run())
+    fastest = {name: min(rs, key=lambda r: r.seconds) for name, rs in runs.items()}
+    return fastest, {name: [r.seconds for r in rs] for name, rs in runs.items()}
+
+
+def _timer(name: str, arts: list[BenchArticle], fn: measure.Counter) -> Callable[[], measure.Rate]:
+    return lambda: measure.timed(name, arts, fn)
+
+
 def run_config(
     args: argparse.Namespace, share: float, nlp: Any, parser: Any | None
 ) -> dict[str, Any]:
     """Every method on the same texts, in this process."""
     arts = list(iter_articles(args.articles, trade_share=share, seed=args.seed, source=args.source))
     warm_up(arts, nlp, parser)
-    rates = [
-        measure.timed("blank_tokenization", arts, lambda a: measure.blank_tokens(a, nlp)),
-        measure.timed("regex_numbers", arts, measure.regex_numbers),
-        measure.timed("prefilter", arts, measure.prefilter_kept),
-        measure.timed("check_text", arts, measure.full_check),
-        measure.timed(
+    runners = {
+        "blank_tokenization": _timer(
+            "blank_tokenization", arts, lambda a: measure.blank_tokens(a, nlp)
+        ),
+        "regex_numbers": _timer("regex_numbers", arts, measure.regex_numbers),
+        "prefilter": _timer("prefilter", arts, measure.prefilter_kept),
+        "check_text": _timer("check_text", arts, measure.full_check),
+        "prefilter+check_text": _timer(
             "prefilter+check_text", arts, lambda a: measure.full_check(a, prefilter=True)
         ),
-    ]
+    }
     if parser is not None:
         few = measure.sample(arts, args.quantulum_sample)
-        rates.append(
-            measure.timed("quantulum3", few, lambda a: measure.quantulum_quantities(a, parser))
+        runners["quantulum3"] = _timer(
+            "quantulum3", few, lambda a: measure.quantulum_quantities(a, parser)
         )
-    by = {r.method: r for r in rates}
+    by, seconds = fastest_runs(runners, args.repeat)
     full = by["check_text"].mb_per_s
     ratios = {f"check_text_vs_{m}": full / r.mb_per_s for m, r in by.items() if m != "check_text"}
     ratios["prefiltered_vs_blank_tokenization"] = (
@@ -139,33 +166,27 @@ def run_config(
         "articles": len(arts),
         "trade_articles": sum(a.trade for a in arts),
         "mb": measure.megabytes(arts),
-        "rates": {r.method: r.to_dict() for r in rates},
+        "rates": {m: {**r.to_dict(), "all_seconds": seconds[m]} for m, r in by.items()},
         "ratios": ratios,
     }
 
 
 def run_jobs(args: argparse.Namespace) -> dict[str, Any]:
-    """``--jobs 1`` and ``--jobs 2`` in turn, ``--jobs-repeat`` rounds; the fastest run of each.
-
-    Work from other processes on the two shared cores only ever slows a run down, and it comes
-    and goes within seconds (the same 600 files took 4.2 to 5.6 s at ``--jobs 1`` in three runs
-    of one process), so the fastest of alternated runs is the least disturbed figure of each.
-    Every run's seconds are kept in the JSON.
-    """
+    """``--jobs 1`` and ``--jobs 2`` in turn, ``--jobs-repeat`` rounds (see :func:`fastest_runs`)."""
     n = min(args.articles, args.jobs_articles)
     arts = list(iter_articles(n, trade_share=1.0, seed=args.seed, source=args.source))
-    runs: dict[int, list[measure.Rate]] = {1: [], 2: []}
-    for _ in range(max(1, args.jobs_repeat)):
-        for jobs in (1, 2):
-            runs[jobs].append(measure.run_jobs(arts, jobs))
-    one, two = (min(runs[j], key=lambda r: r.seconds) for j in (1, 2))
-    if any(r.items != one.items for r in runs[1] + runs[2]):
-        raise RuntimeError(f"--jobs 1 and --jobs 2 runs found different claims: {one.items}")
+    by, seconds = fastest_runs(
+        {"jobs1": lambda: measure.run_jobs(arts, 1), "jobs2": lambda: measure.run_jobs(arts, 2)},
+        args.jobs_repeat,
+    )
+    one, two = by["jobs1"], by["jobs2"]
+    if one.items != two.items:
+        raise RuntimeError(f"--jobs 1 found {one.items} claims, --jobs 2 found {two.items}")
     return {
         "jobs1": one.to_dict(),
         "jobs2": two.to_dict(),
-        "jobs1_all_s": [r.seconds for r in runs[1]],
-        "jobs2_all_s": [r.seconds for r in runs[2]],
+        "jobs1_all_s": seconds["jobs1"],
+        "jobs2_all_s": seconds["jobs2"],
         "ratio": two.articles_per_s / one.articles_per_s,
     }
 

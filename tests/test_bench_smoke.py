@@ -84,7 +84,7 @@ def smoke(tmp_path_factory: pytest.TempPathFactory) -> dict:
         _needs(module)
     out = tmp_path_factory.mktemp("bench") / "results.json"
     cmd = [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--articles", "20",
-           "--quantulum-sample", "3", "--jobs-articles", "8", "--jobs-repeat", "2",
+           "--quantulum-sample", "3", "--jobs-articles", "8", "--jobs-repeat", "2", "--repeat", "2",
            "--rss-sizes", "10", "20",
            "--cold-repeat", "1", "--json", str(out)]  # fmt: skip
     proc = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
@@ -110,6 +110,8 @@ def test_smoke_reports_every_rate(smoke: dict) -> None:
         for method, rate in config["rates"].items():
             for figure in RATE_FIGURES:
                 assert _positive(rate[figure]), (config["name"], method, figure)
+            assert len(rate["all_seconds"]) == 2  # two alternated rounds, the fastest reported
+            assert rate["seconds"] == min(rate["all_seconds"]), (config["name"], method)
         for name, ratio in config["ratios"].items():
             assert _positive(ratio), (config["name"], name)
         assert len(config["ratios"]) == len(expected)
