@@ -28,7 +28,8 @@ What a Claim carries is documented in :mod:`extractor.model`. Conventions of thi
 - a bare year read as a fiscal year ("the 2024 trade statistics" released in April 2025) carries
   the note ``period.year_read_as_fiscal: 2024``;
 - claims that are out of scope keep ``excluded`` set to the reason: ``tariff``, ``forecast``,
-  ``target``, ``stock_index``, ``services``, ``other_country``, ``commodity``, ``ranking``
+  ``target``, ``stock_index``, ``services``, ``other_country``, ``company`` ("Toyota's exports"),
+  ``commodity``, ``ranking``
   ("the largest export destination for three consecutive years"), ``unnamed_partner``
   ("other Asian economies"), ``other_currency``;
 - every claim says in ``notes`` how its period, partner and metric were resolved, exactly one

@@ -274,6 +274,16 @@ def test_ranking_streak_is_excluded():
         ("Car exports to the US fell 11.2% in May 2025.", "11.2%", "commodity"),
         ("The plan aims to lift farm exports to ¥5 trillion by 2030.", "¥5 trillion", "target"),
         ("China's exports rose 5.4% in March 2025.", "5.4%", "other_country"),
+        ("Vietnam's exports rose 5.4% in March 2025.", "5.4%", "other_country"),
+        ("The U.S.'s trade deficit widened 5.4% in March 2025.", "5.4%", "other_country"),
+        ("Toyota's exports to the US fell 5.4% in March 2025.", "5.4%", "company"),
+        ("Japan Tobacco's overseas sales rose 5.4% in March 2025.", "5.4%", "company"),
+        ("The company's exports rose 5.4% in March 2025.", "5.4%", "company"),
+        (
+            "Honda assumes a rate of 145 yen to the dollar for the year.",
+            "145 yen to the dollar",
+            "forecast",
+        ),
     ],
 )
 def test_exclusions(sentence, text, reason):
@@ -624,3 +634,41 @@ def test_percentage_points_are_a_change_of_a_rate_not_a_percent_change() -> None
     verdicts = {f.claim.text: (f.verdict, f.rule) for f in check_text(text, published=PUB).findings}
     assert verdicts["0.8 percentage points"] == ("unverifiable", "change.points")
     assert verdicts["1.5 pct points"] == ("unverifiable", "change.points")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "While Japan's exports rose 5.4% in March 2025, imports fell.",
+        "Toyota's chairman said Japan's exports rose 5.4% in March 2025.",
+        "March's exports rose 5.4% from a year earlier.",
+    ],
+)
+def test_possessives_that_are_not_a_company(sentence):
+    assert find(claims(sentence), "5.4%").excluded is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "partner"),
+    [
+        ("Exports to Spain rose 5.4% in March 2025.", "5.4%", "Spain"),
+        ("Japan's surplus with Chile was ¥10 billion in March 2025.", "¥10 billion", "Chile"),
+        ("Exports to Poland rose 5.4% in March 2025.", "5.4%", "Poland"),
+        ("Exports to Europe rose 5.4% in March 2025.", "5.4%", "Europe"),
+        ("Imports from Sri Lanka rose 5.4% in March 2025.", "5.4%", "Sri Lanka"),
+        ("Exports To Europe Surge 5.4% In March 2025", "5.4%", "Europe"),  # a headline
+        ("Exports to the United States rose 5.4% in March 2025.", "5.4%", "United States"),
+        ("Exports to Chinese customers rose 5.4% in March 2025.", "5.4%", "World"),  # an adjective
+        ("Exports from April rose 5.4% in 2025.", "5.4%", "World"),  # a month is no place
+    ],
+)
+def test_a_partner_the_table_does_not_list_is_not_world(sentence, text, partner):
+    assert find(claims(sentence), text).partner == partner
+
+
+def test_every_partner_of_the_reference_data_has_a_spelling():
+    from extractor.components.lexicon import lexicon
+    from extractor.reference import load_store
+
+    spelled = set(lexicon("en").partner_names.values())
+    assert sorted(set(load_store().partners()) - spelled - {"World"}) == []

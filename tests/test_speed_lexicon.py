@@ -267,4 +267,7 @@ def test_every_text_as_before_the_shortcuts() -> None:
     old = _baseline_module()
     old_lex, lex = old.lexicon("en"), lexicon("en")
     for text in _all_texts():
-        assert _fields(find_mentions(text, lex)) == _fields(old.find_mentions(text, old_lex))
+        now = _fields(find_mentions(text, lex))
+        # unlisted partners ("exports to Poland") came after the baseline: a pass of their own
+        now["PARTNERS"] = [m for m in now["PARTNERS"] if m[1] != "partner.unlisted"]
+        assert now == _fields(old.find_mentions(text, old_lex))

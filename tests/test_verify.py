@@ -249,3 +249,20 @@ def test_a_change_borrowed_from_the_parent_region_is_named(store):
               period=FY("2030-03"), normalized=Normalized(5.5, "percent"), precision=0.05)
     f = verify_claim(c, ctx(store))
     assert (f.verdict, f.rule) == ("contradicted", "change.mismatch") and "Asia" in f.message
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict", "rule"),
+    [
+        # a place the reference data does not hold: unverifiable, never Japan's total exports
+        ("Japan's exports to Poland rose 5% in March 2025.", "unverifiable", "reference.not_held"),
+        # a company's own exports and its assumed rate are out of scope
+        ("Toyota's exports to the US fell 5% in March 2025.", "not_checked", "scope.excluded"),
+        ("The company assumes a rate of 120 yen to the dollar.", "not_checked", "scope.excluded"),
+    ],
+)
+def test_claims_that_are_not_about_japans_total_trade(text: str, verdict: str, rule: str) -> None:
+    from extractor.pipeline import check_text
+
+    (finding,) = check_text(text, published="2025-04-20").findings
+    assert (finding.verdict, finding.rule) == (verdict, rule)

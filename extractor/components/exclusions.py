@@ -1,10 +1,10 @@
 """Claims that are out of scope and must be reported as not checked (never as errors):
 tariff rates, forecasts and market expectations, targets, stock indices, services and digital
-trade, other countries' own statistics, commodity-level figures.
+trade, other countries' own statistics, a company's own exports, commodity-level figures.
 
 :func:`exclusion_for` is pure: a sentence, the claim's span and whether it is a percentage ->
 the reason (``tariff``, ``forecast``, ``target``, ``stock_index``, ``services``,
-``other_country``, ``commodity``) or None. The cues are data (``EXCLUSIONS`` in
+``other_country``, ``company``, ``commodity``) or None. The cues are data (``EXCLUSIONS`` in
 ``extractor.patterns.claims_<lang>``) with a scope:
 
 - ``percent``: a percentage in the cue's clause, or with no metric word between it and the cue
@@ -24,7 +24,9 @@ from extractor.components.lexicon import Mention
 _STOP = frozenset(
     {"in", "as", "on", "for", "from", "by", "after", "since", "because", "while", "and", "but"}
 )
-ORDER = ("tariff", "forecast", "target", "stock_index", "services", "other_country", "commodity")
+ORDER = (
+    "tariff", "forecast", "target", "stock_index", "services", "other_country", "company", "commodity",
+)  # fmt: skip
 
 
 def exclusion_for(

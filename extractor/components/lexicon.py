@@ -178,6 +178,10 @@ class Lexicon:
     partner_after: Any
     partner_not_after: Any
     partner_subject: Any
+    # places the partner table does not list ("exports to Poland"): see UNLISTED_PARTNER
+    unlisted: Any
+    unlisted_not_names: frozenset[str]
+    unlisted_not_after: Any
     anaphora: Any
     shares: tuple[Rule, ...]
     clause_break: Any
@@ -245,12 +249,19 @@ def lexicon(lang: str = "en") -> Lexicon:
         partner_after=regex.compile(mod.PARTNER_CUES_AFTER, regex.IGNORECASE),
         partner_not_after=regex.compile(mod.PARTNER_NOT_AFTER, regex.IGNORECASE),
         partner_subject=regex.compile(mod.PARTNER_SUBJECT, regex.IGNORECASE),
+        unlisted=_optional(getattr(mod, "UNLISTED_PARTNER", None), 0),
+        unlisted_not_names=frozenset(getattr(mod, "UNLISTED_NOT_NAMES", ())),
+        unlisted_not_after=_optional(getattr(mod, "UNLISTED_NOT_AFTER", None), regex.IGNORECASE),
         anaphora=regex.compile(mod.ANAPHORA, regex.IGNORECASE),
         shares=tuple(compile_rule("SHARES", r, words) for r in mod.SHARES),
         clause_break=regex.compile(mod.CLAUSE_BREAK, regex.IGNORECASE),
         ordinals=dict(mod.ORDINALS),
         cardinals=dict(mod.CARDINALS),
     )
+
+
+def _optional(pattern: str | None, flags: int) -> Any:
+    return regex.compile(pattern, flags) if pattern else None
 
 
 def _partner_rule(pattern: str) -> Rule:
@@ -347,7 +358,36 @@ def _partners(text: str, lex: Lexicon, runs: Sequence[list[int]] | None) -> list
                 {"partner": "Other" if other else name},
             )
         )
+    if lex.unlisted is not None:
+        out.extend(_unlisted(text, lex))
+        out.sort(key=lambda m: m.start)
     return out
+
+
+def _unlisted(text: str, lex: Lexicon) -> Iterator[Mention]:
+    """Places the partner table does not list, named as a trade flow's partner ("exports to
+    Poland", "trade with Turkey"): ``data['partner']`` is the name as written, so the claim is
+    about that place (the reference data will not hold it) and not about Japan's total trade.
+    In a title-case line ("Exports To Poland Surge") only the first word is taken."""
+    for m in lex.unlisted.finditer(text):
+        at, name = m.start("name"), m.group("name")
+        if lex.partner.regex.match(text, at):
+            continue  # a listed spelling ("exports to the United States"): PARTNERS has it
+        if _title_case_line(text, at):
+            name = regex.split(r"[ -]", name, maxsplit=1)[0]
+        if name.split()[0] in lex.unlisted_not_names or lex.unlisted_not_after.match(
+            text, at + len(name)
+        ):
+            continue
+        yield Mention("PARTNERS", "partner.unlisted", at, at + len(name), name, {"partner": name})
+
+
+def _title_case_line(text: str, at: int) -> bool:
+    """Most words of the line around ``at`` are capitalised (a headline)."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    words = regex.findall(r"[A-Za-z]{4,}", text[start : end if end >= 0 else len(text)])
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def count_word(word: str, lex: Lexicon) -> int | None:

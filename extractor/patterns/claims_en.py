@@ -21,7 +21,8 @@ Table-specific keys:
                  ``PARTNER_SUBJECT`` say when a partner name is a trade partner ("exports *to*
                  China", "*US-bound*", "China supplied ..."); ``PARTNER_NOT_AFTER`` vetoes it
                  ("in *US dollar* terms"); ``ANAPHORA`` lets a sentence keep the partner of the
-                 previous one ("exports *there* fell")
+                 previous one ("exports *there* fell"); ``UNLISTED_PARTNER`` finds a place the
+                 table does not list ("exports to *Poland*"), kept under its own name
 ``DIRECTIONS``   ``dir`` (+1 a rise in size, -1 a fall, 0 flat; with ``signed`` True, of the signed
                  balance: an "improvement" of a deficit is a fall in its size) and ``form``:
                  ``verb`` (may stand alone as a direction claim), ``noun`` (only with a number:
@@ -34,8 +35,8 @@ Table-specific keys:
 ``STREAKS``      groups ``n`` (ordinal or cardinal) and ``unit`` (month|year); ``first`` True for
                  "the first ... in N years"
 ``CONDITIONS``   what a streak is a streak of, read right after the phrase: ``condition``
-``EXCLUSIONS``   ``reason`` (tariff, forecast, services, other_country, commodity, stock_index,
-                 target) and ``scope``: ``percent`` (percentages in the clause, or in the sentence
+``EXCLUSIONS``   ``reason`` (tariff, forecast, services, other_country, company, commodity,
+                 stock_index, target) and ``scope``: ``percent`` (percentages in the clause, or in the sentence
                  with no metric word between), ``clause`` (quantities of the same clause, after
                  the cue or, if none follows, the nearest before), ``sentence`` (every claim of
                  the sentence), ``subject`` (the clause before the claim)
@@ -175,6 +176,12 @@ PARTNERS: dict[str, str] = {
     "Philippines": "Philippines", "Brazil": "Brazil", "France": "France", "Italy": "Italy",
     "Netherlands": "Netherlands", "Oceania": "Oceania", "Africa": "Africa",
     "Latin America": "Middle and South America", "North America": "North America",
+    "Central and South America": "Middle and South America",
+    "Belgium": "Belgium", "Chile": "Chile", "Iran": "Iran", "Ireland": "Ireland",
+    "Kuwait": "Kuwait", "New Zealand": "New Zealand", "Oman": "Oman", "Qatar": "Qatar",
+    "South Africa": "South Africa", "Spain": "Spain", "Sweden": "Sweden",
+    "Switzerland": "Switzerland", "Central and Eastern Europe": "Central and Eastern Europe",
+    "Viet Nam": "Vietnam", "Holland": "Netherlands",
 }  # fmt: skip
 
 # A partner name is a trade partner when one of these comes right before it ...
@@ -208,6 +215,30 @@ PARTNER_NOT_AFTER = (
     r"|economy|consumers|talks|negotiators?|customs|census|data|statistics)\b|-(?!bound)\w)"
 )
 
+# A place the partner table does not list, named where a trade flow needs a partner ("exports to
+# Poland", "trade with Turkey"): the claim is about that place, never about Japan's total trade.
+# Group ``name`` is one to three capitalised words; the pattern is case-sensitive except for the
+# cue, so "exports to the rest of the world" names nothing. A known spelling is left to PARTNERS.
+UNLISTED_PARTNER = (
+    r"(?<=(?i:\b(?:exports?|exported|imports?|imported|shipments?|shipped|trade|traded"
+    r"|surplus(?:es)?|deficits?|sales)\s+(?:to|from|with)\s+(?:the\s+)?))"  # looked behind: 2x faster
+    r"(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})\b(?![-'’])"
+)
+# ... but not a word of these, which are no places ("exports from April", "trade with Japan") ...
+UNLISTED_NOT_NAMES = (
+    "Japan", "Tokyo", "January", "February", "March", "April", "May", "June", "July", "August",
+    "September", "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday",
+    "Friday", "Saturday", "Sunday", "The", "This", "That", "Its", "Their",
+)  # fmt: skip
+# ... nor an adjective before a noun ("exports to Chinese customers", "European markets").
+UNLISTED_NOT_AFTER = (
+    r"\s+(?:markets?|buyers?|customers?|consumers?|clients?|firms?|compan(?:y|ies)|producers?"
+    r"|suppliers?|manufacturers?|makers?|automakers?|carmakers?|nations?|countr(?:y|ies)"
+    r"|econom(?:y|ies)|ports?|destinations?|partners?|factor(?:y|ies)|plants?|importers?"
+    r"|exporters?|retailers?|users?|subsidiar(?:y|ies)|affiliates?|units?|regions?|states"
+    r"|counterparts?|officials?|government|authorities|side|group|port)\b"
+)
+
 
 EXCLUSIONS: list[dict] = [
     {
@@ -223,8 +254,9 @@ EXCLUSIONS: list[dict] = [
         "reason": "forecast",
         "scope": "clause",
         "pattern": r"expect(?:ed|ations?|s)?|forecasts?|forecasted|projected|projections?|anticipated"
-        r"|predicted|consensus|estimates?|poll(?:ed)?|could\s+reach|would\s+reach|outlook",
-        "match": ["expected", "economists had forecast", "projected", "anticipated"],
+        r"|predicted|consensus|estimates?|poll(?:ed)?|could\s+reach|would\s+reach|outlook"
+        r"|assum(?:e|es|ed|ing|ptions?)",  # a company's assumed rate: "assumes 145 yen to the dollar"
+        "match": ["expected", "economists had forecast", "projected", "anticipated", "assumes"],
         "no_match": ["respected"],
     },
     {
@@ -257,12 +289,47 @@ EXCLUSIONS: list[dict] = [
         "id": "exclude.other_country",
         "reason": "other_country",
         "scope": "sentence",
-        "pattern": r"(?:China|the\s+U\.S\.|the\s+US|America|Germany|South\s+Korea|Korea|Taiwan|India|the\s+EU)['’]s"
-        r"\s+(?:own\s+)?(?:total\s+)?(?:trade|exports|imports|surplus|deficit)"
-        r"|(?:imports|purchases)\s+from\s+Japan|(?:exports|shipments)\s+to\s+Japan"
+        "pattern": r"(?:imports|purchases)\s+from\s+Japan|(?:exports|shipments)\s+to\s+Japan"
         r"|(?:U\.S\.|US|American|Chinese|Korean|German)\s+(?:customs|Census|Commerce\s+Department|government)\s+(?:data|figures)",
-        "match": ["China's exports", "imports from Japan", "U.S. Census data"],
-        "no_match": ["Japan's exports"],
+        "match": ["imports from Japan", "U.S. Census data"],
+        "no_match": ["imports from China"],
+    },
+    {
+        # a partner's own trade ("China's exports", "the U.S.'s deficit"); the cue is the flow word
+        "id": "exclude.other_country_own",
+        "reason": "other_country",
+        "scope": "sentence",
+        "case": True,
+        "pattern": r"(?<=(?<![\w.])(?:{PARTNER})['’]s\s+(?:own\s+)?(?:total\s+)?)"
+        r"(?:[Tt]rade|[Ee]xports|[Ii]mports|[Ss]urplus|[Dd]eficit)",
+        "match": [
+            "China's exports",
+            "the U.S.'s deficit",
+            "Vietnam's exports",
+            "South Korea's own trade",
+        ],
+        "no_match": ["Japan's exports", "March's exports"],
+    },
+    {
+        # a company's own exports ("Toyota's exports to the US fell 5%"): not Japan's trade. The
+        # possessive is a capitalised name that is not Japan, a month, a weekday or a partner.
+        "id": "exclude.company",
+        "reason": "company",
+        "scope": "subject",
+        "case": True,
+        "pattern": r"(?<=(?:(?<![\w.])(?!(?:Japan|Japanese|Tokyo|{MONTHS}|Monday|Tuesday|Wednesday"
+        r"|Thursday|Friday|Saturday|Sunday|{PARTNER})['’]s)[A-Z][\w&.-]*"
+        r"|\b(?:[Cc]ompany|[Ff]irm|[Gg]roup|[Aa]utomaker|[Cc]armaker|[Cc]hipmaker|[Mm]aker"
+        r"|[Mm]anufacturer|[Ee]xporter))['’]s\s+(?:own\s+|overseas\s+|global\s+)?)"
+        r"(?:[Ee]xports|[Ss]hipments|[Oo]verseas\s+[Ss]ales)",
+        "match": ["Toyota's exports", "Japan Tobacco's exports", "company's overseas sales"],
+        "no_match": [
+            "Japan's exports",
+            "March's exports",
+            "China's exports",
+            "While Japan's exports",
+            "Toyota's profit",
+        ],
     },
     {
         "id": "exclude.commodity",
