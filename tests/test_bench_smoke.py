@@ -18,7 +18,10 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.corpus import is_trade_slot, iter_articles, load_releases  # noqa: E402
 from extractor.prefilter import might_have_claims  # noqa: E402
 
-METHODS = ("blank_tokenization", "regex_numbers", "prefilter", "check_text", "prefilter+check_text")
+METHODS = (
+    "blank_tokenization", "regex_numbers", "prefilter", "prefilter+tokenize_kept", "check_text",
+    "prefilter+check_text",
+)  # fmt: skip
 RATE_FIGURES = ("articles_per_s", "mb_per_s", "items_per_s", "peak_rss_mb", "seconds", "mb")
 
 
@@ -114,7 +117,18 @@ def test_smoke_reports_every_rate(smoke: dict) -> None:
             assert rate["seconds"] == min(rate["all_seconds"]), (config["name"], method)
         for name, ratio in config["ratios"].items():
             assert _positive(ratio), (config["name"], name)
-        assert len(config["ratios"]) == len(expected)
+        assert len(config["ratios"]) == len(expected) + 1  # and prefiltered, ceiling
+
+
+@pytest.mark.slow
+def test_smoke_ceiling_tokenizes_what_the_prefilter_keeps(smoke: dict) -> None:
+    trade, archive = smoke["configs"]
+    tokens = {c["name"]: c["rates"]["blank_tokenization"]["items"] for c in (trade, archive)}
+    kept = {c["name"]: c["rates"]["prefilter+tokenize_kept"]["items"] for c in (trade, archive)}
+    assert kept["trade_only"] == tokens["trade_only"]  # every trade article is kept
+    assert 0 < kept["archive_5pct"] < tokens["archive_5pct"]
+    for name in ("trade_only_vs_blank", "archive_5pct_vs_blank"):
+        assert _positive(smoke["targets"][name]["ceiling"])
 
 
 @pytest.mark.slow
