@@ -672,3 +672,16 @@ def test_every_partner_of_the_reference_data_has_a_spelling():
 
     spelled = set(lexicon("en").partner_names.values())
     assert sorted(set(load_store().partners()) - spelled - {"World"}) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Exports rose 5.4% in the April-June quarter of 2024.",  # not calendar 2024
+        "Exports rose 5.4% from April to June 2024.",  # not June 2024
+        "Exports rose 5.4% between April and June 2024.",  # not April
+    ],
+)
+def test_a_quarter_is_not_the_year_or_month_it_names(sentence):
+    c = find(claims(sentence), "5.4%")
+    assert c.period is None and any(n.startswith("period.unsupported") for n in c.notes)

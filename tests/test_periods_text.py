@@ -193,3 +193,25 @@ def test_a_misdefined_fiscal_half_is_flagged_and_a_correct_one_is_not():
 def test_a_rise_from_one_month_to_another_is_not_a_range():
     phrases = find_period_phrases("Exports rose 5% from January to June levels.")
     assert all(p.kind != "month_range" for p in phrases)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Exports rose in the April-June quarter of 2025.",
+        "Exports rose in the second quarter of 2025.",
+        "Exports rose in Q2 2025.",
+        "Exports rose in the three months to June 2025.",
+        "Exports rose from April to June 2025.",
+        "Exports rose between April and June 2025.",
+        "Exports rose 5% from January to June 2025.",  # a change between two months, or H1
+        "The deficit widened from March to April.",
+    ],
+)
+def test_a_quarter_or_a_span_of_months_is_no_period_mof_prints(text):
+    r = one(text, ref=dt.date(2025, 8, 20))
+    assert r.period is None and r.notes[0].startswith("period.unsupported: ")
+
+
+def test_between_the_months_of_a_half_is_that_half():
+    assert one("between January and June 2025", ref=dt.date(2025, 8, 20)).period.code == "CY2025H1"

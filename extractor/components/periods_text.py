@@ -204,6 +204,8 @@ def resolve_period(phrase: PeriodPhrase, ctx: PeriodContext) -> Resolved:
     try:
         if k == "date":
             return Resolved(None)
+        if k == "quarter" or (k == "month_span" and not _between_half_or_year(phrase)):
+            return Resolved(None, (f"period.unsupported: {phrase.text}",))
         if k == "month_year":
             return Resolved(Period.month(phrase.year, phrase.month))  # type: ignore[arg-type]
         if k == "fiscal_year":
@@ -233,6 +235,11 @@ def resolve_period(phrase: PeriodPhrase, ctx: PeriodContext) -> Resolved:
         return _needs_year(phrase, ref)
     except PeriodError as exc:
         return Resolved(None, (f"period.invalid: {phrase.text} ({exc.message})",))
+
+
+def _between_half_or_year(phrase: PeriodPhrase) -> bool:
+    """ "between January and June": a span MOF prints (a half or a year), read as a range."""
+    return phrase.text[:1] in "bB" and (phrase.month or 0, phrase.month2 or 0) in _RANGES
 
 
 def _relative(phrase: PeriodPhrase, ctx: PeriodContext) -> Resolved:
@@ -310,7 +317,11 @@ def _half_bare(phrase: PeriodPhrase, ctx: PeriodContext, ref: dt.date | None) ->
 
 def _needs_year(phrase: PeriodPhrase, ref: dt.date | None) -> Resolved:
     """month, month_range and fiscal_ending: the year comes from the phrase or the context."""
-    last = phrase.month2 if phrase.kind in ("month_range", "fiscal_definition") else phrase.month
+    last = (
+        phrase.month2
+        if phrase.kind in ("month_range", "month_span", "fiscal_definition")
+        else phrase.month
+    )
     if last is None:
         return Resolved(None, (f"period.unparsed: {phrase.text}",))
     if phrase.year is not None:

@@ -17,7 +17,9 @@ Syntax
                 ``month_last_year``, ``full_year``,
                 ``calendar_half``, ``fiscal_bare``, ``fiscal_definition``, ``year``,
                 ``last_year``, ``year_earlier`` (relative to the current period),
-                ``month_earlier``
+                ``month_earlier``, ``month_span`` ("from April to June": a half or a year only
+                after "between", else no period) and ``quarter`` (never a period: MOF prints
+                months, halves and years; the claim is reported unverifiable)
   ``match``     example strings the rule must match in full
   ``no_match``  example strings it must not match in full
 
@@ -158,6 +160,39 @@ RULES: list[dict] = [
             "from January to June 2025",
         ],
         "no_match": ["from March to April", "rose 5% from January to June"],
+    },
+    {
+        # any other "from April to June", "between April and June": a span MOF prints no figure
+        # for (a quarter, or a change between two months), unless "between" names a half or a
+        # year ("between January and June 2025"); after month_range_from, which wins ties
+        "id": "period.month_span",
+        "kind": "month_span",
+        "pattern": r"(?:from|between)\s+(?P<m1>{MONTH})\s+(?:to|through|until|and)\s+(?P<m2>{MONTH})"
+        r"(?:,?\s+(?P<year>\d{4}))?",
+        "match": ["from April to June 2025", "between April and June", "from March to April"],
+        "no_match": ["from April", "between 2024 and 2025"],
+    },
+    {
+        # a quarter: MOF publishes months, halves and years only, so a quarter is never read as
+        # the year or the month it names ("the April-June quarter of 2025", "Q2 2025")
+        "id": "period.quarter",
+        "kind": "quarter",
+        "pattern": r"(?:the\s+)?(?:first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+"
+        r"(?:(?:calendar|fiscal|financial)\s+)?quarter(?:\s+(?:of\s+)?(?:(?:the\s+)?(?:fiscal\s+"
+        r"|calendar\s+)?year\s+)?(?:fiscal\s+|FY\s*)?\d{4})?"
+        r"|Q[1-4]\s*(?:FY\s*)?\d{4}|\d{4}\s*Q[1-4]"
+        r"|(?:the\s+)?{MONTH}\s*[-–—]\s*{MONTH}\s+quarter(?:,?\s+(?:of\s+)?\d{4})?"
+        r"|(?:the\s+)?(?:three|3)\s+months\s+(?:to|through|ending|ended)\s+"
+        r"(?:(?:the\s+)?end[-\s]+of\s+)?{MONTH}(?:,?\s+\d{4})?",
+        "match": [
+            "the April-June quarter of 2025",
+            "the second quarter of 2025",
+            "the fourth quarter",
+            "Q2 2025",
+            "the three months to June 2025",
+            "the third fiscal quarter",
+        ],
+        "no_match": ["a quarter", "three months"],
     },
     {
         "id": "period.months_to",
