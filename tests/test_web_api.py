@@ -9,10 +9,14 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import json
+import os
 import re
+import signal
 import socket
 import threading
+import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -31,7 +35,9 @@ from extractor.model import (
 )
 from extractor.periods import Period
 from extractor.web import WebSettings, create_app
-from extractor.web.guards import Busy, CheckRunner, human_bytes
+from extractor.web.guards import Busy, ThreadRunner, WorkerFailed, human_bytes
+from extractor.web.service import WARM_UP_TEXT
+from extractor.web.workers import CheckRunner
 
 STATIC = files("extractor.web") / "static"
 
@@ -69,8 +75,9 @@ def fake_report(text: str, *, published=None, path=None, config=None) -> Article
     return ArticleReport(path=path, text=text, published=published, findings=tuple(findings))
 
 
-@pytest.fixture()
+@pytest.fixture(scope="module")
 def client() -> Iterator[TestClient]:
+    """One app for the module: its worker processes start (and import this module) once."""
     with TestClient(create_app(settings=WebSettings(checker=fake_report))) as c:
         yield c
 
@@ -238,33 +245,95 @@ def test_download_names_are_plain_ascii() -> None:
     assert safe_filename("a\r\nb.md") == "ab.md"
 
 
-def test_html_download_header_survives_odd_names(client: TestClient, monkeypatch: Any) -> None:
-    from extractor.web import service
-
-    monkeypatch.setattr(service, "render_html", lambda report: "<!DOCTYPE html><p>ok</p>")
+def test_html_download_header_survives_odd_names(client: TestClient) -> None:
     body = {"text": DRAFT, "filename": '貿易 "draft"\r\n.md'}
     r = client.post("/api/check?format=html", json=body)
     assert r.status_code == 200
     assert r.headers["content-disposition"] == 'attachment; filename="draft.factcheck.html"'
+    assert r.text.lstrip().lower().startswith("<!doctype html")
 
 
-def test_warm_up_runs_the_checker_at_startup() -> None:
-    seen: list[str] = []
+# -- checks in worker processes ---------------------------------------------------------------
+# Checks run in other processes, so the checkers below are module-level functions (they pickle)
+# and talk to the test through files in the folder given as ``config``. No test asserts a speed.
+LIMIT = 20.0  # seconds any wait below gives up after: only reached when something is broken
 
-    def checker(text: str, **kw: Any) -> ArticleReport:
-        seen.append(text)
-        return fake_report(text, **kw)
 
-    with TestClient(create_app(settings=WebSettings(checker=checker))) as c:
+def wait_until(done: Any, limit: float = LIMIT) -> bool:
+    deadline = time.monotonic() + limit
+    while not done():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.02)
+    return True
+
+
+def probe(text: str, *, published=None, path=None, config=None) -> ArticleReport:
+    """A checker steered by the draft; ``config`` is a folder for its notes.
+
+    ``sleep S``: note the worker's pid in ``pid-<pid>``, then sleep S seconds;
+    ``stubborn S``: the same, ignoring SIGTERM (only SIGKILL stops it);
+    ``meet``: note the start time in ``start-<pid>``, wait until two starts are noted, note the
+    end time in ``end-<pid>`` (two checks that both end prove they ran at the same time);
+    ``hold``: note ``held-<pid>``, wait until the file ``release`` exists;
+    ``crash``: the worker process exits at once, mid-check;
+    the warm-up draft is noted in ``warm-<pid>``; anything else is checked by ``fake_report``.
+    """
+    folder = Path(config) if config else None
+    pid = os.getpid()
+    command, *rest = text.split()
+    if folder is not None and command in ("sleep", "stubborn"):
+        if command == "stubborn":
+            signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        (folder / f"pid-{pid}").write_text(str(pid))
+        time.sleep(float(rest[0]))
+    elif folder is not None and command == "meet":
+        (folder / f"start-{pid}").write_text(repr(time.time()))
+        if not wait_until(lambda: len(list(folder.glob("start-*"))) >= 2):
+            raise RuntimeError("the other check never started")
+        (folder / f"end-{pid}").write_text(repr(time.time()))
+    elif folder is not None and command == "hold":
+        (folder / f"held-{pid}").write_text(str(pid))
+        wait_until(lambda: (folder / "release").exists())
+    elif command == "crash":
+        os._exit(3)
+    elif folder is not None and text == WARM_UP_TEXT:
+        (folder / f"warm-{pid}").write_text(text)
+    return fake_report(text, published=published, path=path)
+
+
+def probe_app(folder: Path, **settings: Any) -> Any:
+    return create_app(str(folder), settings=WebSettings(checker=probe, **settings))
+
+
+def alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+def worker_pids(c: TestClient) -> list[int]:
+    return list(c.app.state.runner.pids())  # type: ignore[attr-defined]
+
+
+def test_warm_up_runs_in_each_worker_at_startup(tmp_path: Path) -> None:
+    with TestClient(probe_app(tmp_path, workers=2)) as c:
         assert c.get("/health").status_code == 200
-        for _ in range(100):
-            if seen:
-                break
-            threading.Event().wait(0.02)
-    assert len(seen) == 1 and "exports" in seen[0]
-    with TestClient(create_app(settings=WebSettings(checker=checker, warm_up=False))):
-        pass
-    assert len(seen) == 1
+        assert wait_until(lambda: len(list(tmp_path.glob("warm-*"))) == 2)
+        pids = worker_pids(c)
+    assert sorted(int(p.name.split("-")[1]) for p in tmp_path.glob("warm-*")) == pids
+    assert not any(alive(pid) for pid in pids)  # shutdown stopped them
+    for note in tmp_path.glob("warm-*"):
+        note.unlink()
+    with TestClient(probe_app(tmp_path, warm_up=False)) as c:  # workers start on demand
+        assert worker_pids(c) == []
+        assert c.post("/api/check", json={"text": DRAFT}).status_code == 200
+        pids = worker_pids(c)
+        assert len(pids) == 1
+    assert list(tmp_path.glob("warm-*")) == []
+    assert not any(alive(pid) for pid in pids)
 
 
 def test_request_size_limit() -> None:
@@ -287,26 +356,130 @@ def test_request_size_limit() -> None:
         assert c.post("/api/check", json={"text": DRAFT}).status_code == 200
 
 
-def test_time_limit() -> None:
-    release = threading.Event()
+@pytest.mark.parametrize("command", ["sleep 60", "stubborn 60"])
+def test_time_limit_kills_the_worker(tmp_path: Path, command: str) -> None:
+    with TestClient(probe_app(tmp_path, workers=1, timeout=0.3)) as c:
+        r = c.post("/api/check", json={"text": command})
+        assert r.status_code == 504
+        assert r.json()["error"] == "timeout" and "longer than 0.3 s" in r.json()["message"]
+        [note] = tmp_path.glob("pid-*")
+        pid = int(note.read_text())
+        assert not alive(pid)  # killed and reaped before the 504 went out
+        r = c.post("/api/check", json={"text": DRAFT})  # a fresh worker takes the next check
+        assert r.status_code == 200
+        assert r.json() == _cli_json(fake_report(DRAFT))
+        pids = worker_pids(c)
+        assert pid not in pids
+    assert not any(alive(pid) for pid in pids)
 
-    def slow(text: str, **_: Any) -> ArticleReport:
-        release.wait(5)
-        return fake_report(text)
 
-    app = create_app(settings=WebSettings(checker=slow, timeout=0.2))
+def test_two_workers_check_at_the_same_time(tmp_path: Path) -> None:
+    app = probe_app(tmp_path, workers=2, timeout=60)
+    with TestClient(app) as c:
+        with ThreadPoolExecutor(2) as pool:
+            answers = list(
+                pool.map(lambda _: c.post("/api/check", json={"text": "meet"}), range(2))
+            )
+    assert [r.status_code for r in answers] == [200, 200], [r.text for r in answers]
+    starts = {p.name[6:]: float(p.read_text()) for p in tmp_path.glob("start-*")}
+    ends = {p.name[4:]: float(p.read_text()) for p in tmp_path.glob("end-*")}
+    assert len(starts) == 2 and set(ends) == set(starts)  # two processes
+    assert max(starts.values()) <= min(ends.values())  # each started before either ended
+
+
+def test_busy_beyond_workers_and_queue(tmp_path: Path) -> None:
+    with TestClient(probe_app(tmp_path, workers=1, queue=1, timeout=60)) as c:
+        runner = c.app.state.runner  # type: ignore[attr-defined]
+        with ThreadPoolExecutor(2) as pool:
+            held = [pool.submit(c.post, "/api/check", json={"text": "hold"}) for _ in range(2)]
+            try:
+                assert wait_until(lambda: runner.in_flight == 2)
+                assert wait_until(lambda: any(tmp_path.glob("held-*")))
+                r = c.post("/api/check", json={"text": DRAFT})
+                assert r.status_code == 503
+                assert r.json()["error"] == "busy"
+            finally:
+                (tmp_path / "release").touch()
+            assert [f.result().status_code for f in held] == [200, 200]
+        assert c.post("/api/check", json={"text": DRAFT}).status_code == 200  # slots came back
+        assert runner.in_flight == 0
+
+
+def test_a_worker_that_dies_mid_check(tmp_path: Path) -> None:
+    with TestClient(probe_app(tmp_path, workers=1)) as c:
+        r = c.post("/api/check", json={"text": "crash"})
+        assert r.status_code == 500
+        body = r.json()
+        assert body["error"] == "worker_failed"
+        assert "exited with status 3" in body["message"]
+        r = c.post("/api/check", json={"text": DRAFT})
+        assert r.status_code == 200
+        assert r.json() == _cli_json(fake_report(DRAFT))
+        pids = worker_pids(c)
+    assert pids and not any(alive(pid) for pid in pids)
+
+
+def test_runner_refuses_work_beyond_its_queue(tmp_path: Path) -> None:
+    runner = CheckRunner(workers=1, queue=0, timeout=60)
+    release = tmp_path / "release"
+
+    async def scenario() -> None:
+        first = asyncio.ensure_future(runner.run(wait_until, release.exists))
+        await asyncio.sleep(0.05)  # let it take the slot
+        with pytest.raises(Busy):
+            await runner.run(abs, -7)
+        release.touch()
+        assert await first is True
+        assert await runner.run(abs, -7) == 7  # the slot came back
+        pids.extend(runner.pids())
+
+    pids: list[int] = []
     try:
-        with TestClient(app) as c:
-            r = c.post("/api/check", json={"text": DRAFT})
-            assert r.status_code == 504
-            assert "longer than 0.2 s" in r.json()["message"]
+        asyncio.run(scenario())
     finally:
-        release.set()
+        release.touch()
+        runner.close()
+    assert runner.pids() == [] and len(pids) == 1 and not alive(pids[0])
 
 
-def test_runner_refuses_work_beyond_its_queue() -> None:
+def test_close_stops_a_worker_mid_check(tmp_path: Path) -> None:
+    runner = CheckRunner(workers=1, queue=0, timeout=60)
+
+    async def scenario() -> list[int]:
+        job = asyncio.ensure_future(runner.run(probe, "stubborn 60", config=str(tmp_path)))
+        assert await asyncio.to_thread(wait_until, lambda: any(tmp_path.glob("pid-*")))
+        pids = runner.pids()
+        await asyncio.to_thread(runner.close)  # SIGTERM is ignored: SIGKILL after the grace
+        with pytest.raises(WorkerFailed, match="SIGKILL"):
+            await job
+        return pids
+
+    try:
+        pids = asyncio.run(scenario())
+    finally:
+        runner.close()
+    assert len(pids) == 1 and not alive(pids[0]) and runner.pids() == []
+
+
+def test_runner_reports_unpicklable_work_and_errors() -> None:
+    runner = CheckRunner(workers=1, queue=0, timeout=60)
+
+    async def scenario() -> None:
+        with pytest.raises(AttributeError, match="pickle"):
+            await runner.run(lambda: 1)  # a closure cannot go to another process
+        with pytest.raises(ValueError, match="invalid literal"):
+            await runner.run(int, "x")  # raised in the worker, raised here
+        assert await runner.run(abs, -2) == 2  # the worker survived both
+
+    try:
+        asyncio.run(scenario())
+    finally:
+        runner.close()
+
+
+def test_thread_runner_refuses_work_beyond_its_queue() -> None:
     release = threading.Event()
-    runner = CheckRunner(workers=1, queue=0, timeout=5)
+    runner = ThreadRunner(workers=1, queue=0, timeout=5)
 
     async def scenario() -> None:
         first = asyncio.ensure_future(runner.run(release.wait, 5))
@@ -330,8 +503,32 @@ def test_human_bytes() -> None:
     assert human_bytes(10) == "10 bytes"
 
 
+_OUTBOUND: list[Any] = []
+
+
+def offline_checker(text: str, **kw: Any) -> ArticleReport:
+    """The real pipeline, in a worker process that notes every outbound connection attempt
+    (from its first check on, the warm-up included) and fails a check once there was one."""
+    from extractor.web.service import default_checker
+
+    if not _OUTBOUND and not getattr(socket.socket.connect, "guarded", False):
+        real_connect = socket.socket.connect
+
+        def guarded(self: socket.socket, address: Any) -> Any:
+            _OUTBOUND.append(address)
+            return real_connect(self, address)
+
+        guarded.guarded = True  # type: ignore[attr-defined]
+        socket.socket.connect = guarded  # type: ignore[method-assign]
+        socket.create_connection = lambda *a, **k: _OUTBOUND.append(a)  # type: ignore[assignment]
+    report = default_checker(text, **kw)
+    if _OUTBOUND:
+        raise RuntimeError(f"outbound connection attempts: {_OUTBOUND}")
+    return report
+
+
 def test_no_outbound_connection_during_a_real_check(monkeypatch: pytest.MonkeyPatch) -> None:
-    attempts: list[Any] = []
+    attempts: list[Any] = []  # from the server process; the worker guards itself
     real_connect = socket.socket.connect
 
     def guarded(self: socket.socket, address: Any) -> Any:
@@ -340,11 +537,12 @@ def test_no_outbound_connection_during_a_real_check(monkeypatch: pytest.MonkeyPa
 
     monkeypatch.setattr(socket.socket, "connect", guarded)
     monkeypatch.setattr(socket, "create_connection", lambda *a, **k: attempts.append(a))
-    with TestClient(create_app()) as c:
+    with TestClient(create_app(settings=WebSettings(checker=offline_checker, workers=1))) as c:
         r = c.post(
             "/api/check", json={"text": "Exports rose 3.9% in March 2025 from a year earlier."}
         )
         assert r.status_code == 200
+        assert r.json()["articles"][0]["error"] is None
     assert attempts == []
 
 

@@ -1,13 +1,15 @@
 """The real page in headless Chromium (Debian's ``chromium``, driven by Playwright for Python).
 
 Skipped when Playwright or /usr/bin/chromium is missing (``tools/install_browser.sh`` installs
-the browser). The server is uvicorn on 127.0.0.1 on a free port, in a thread of this process.
+the browser). The server is uvicorn on 127.0.0.1 on a free port, in a thread of this process;
+its checks run in the app's worker processes, which must be gone once the server has stopped.
 Screenshots go to pytest's tmp_path (kept for the last runs under the basetemp folder).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import socket
 import threading
 import time
@@ -139,7 +141,8 @@ def fixed_report(text: str, *, published=None, path=None, config=None) -> Articl
 def test_page_mechanics(page: Any, tmp_path: Path) -> None:
     dialogs: list[str] = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-    with running(create_app(settings=WebSettings(checker=fixed_report))) as base:
+    app = create_app(settings=WebSettings(checker=fixed_report))
+    with running(app) as base:
         page.goto(base + "/")
         page.fill("#draft", HOSTILE)
         page.fill("#published", "2025-04-20")
@@ -183,6 +186,11 @@ def test_page_mechanics(page: Any, tmp_path: Path) -> None:
         got.value.save_as(tmp_path / "report.html")
         assert (tmp_path / "report.html").read_text().lstrip().lower().startswith("<!doctype html")
         page.screenshot(path=str(tmp_path / "mechanics.png"), full_page=True)
+        pids = app.state.runner.pids()
+    assert pids  # the check ran in worker processes ...
+    for pid in pids:  # ... which uvicorn's shutdown stopped
+        with pytest.raises(ProcessLookupError):
+            os.kill(pid, 0)
 
 
 def test_server_errors_are_shown(page: Any) -> None:

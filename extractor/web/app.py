@@ -3,10 +3,15 @@
 Routes: ``GET /`` the page; ``POST /api/check`` (JSON ``{text, published?, filename?}`` or a
 multipart upload; ``?format=json|page|html``); ``GET /api/reference``;
 ``GET /health``; ``GET /docs`` and ``/openapi.json``. Everything is served from this machine.
+
+Checks (check and render) run in worker processes (:mod:`extractor.web.workers`) that are
+killed when a check outlives the time limit; reference questions, which are cheap, run in a
+thread of this process.
 """
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import os
 from collections.abc import AsyncIterator, Callable
@@ -24,15 +29,26 @@ from extractor import __version__
 from extractor.errors import ExtractorError, InputError, PeriodError, UsageError
 from extractor.web import service
 from extractor.web.docs import add_docs
-from extractor.web.guards import BodyLimit, Busy, CheckRunner, SecurityHeaders, TimedOut
+from extractor.web.guards import (
+    BodyLimit,
+    Busy,
+    SecurityHeaders,
+    ThreadRunner,
+    TimedOut,
+    WorkerFailed,
+)
+from extractor.web.workers import CheckRunner
 
 STATIC = files("extractor.web") / "static"
 
 
 @dataclass(frozen=True)
 class WebSettings:
-    """Limits of the web app. ``checker`` replaces the pipeline (tests); ``store_loader`` the
-    reference store loader."""
+    """Limits of the web app. ``workers``: check processes; ``queue``: checks that may wait for
+    one (more get 503); ``timeout``: seconds one check may run before it gets 504 and its process
+    is killed. ``checker`` replaces the pipeline (tests; it runs in the worker processes, so it
+    must be a module-level function, and so must ``config`` pickle); ``store_loader`` the
+    reference store loader (it runs in this process)."""
 
     max_bytes: int = 2 * 1024 * 1024
     timeout: float = 30.0
@@ -40,7 +56,9 @@ class WebSettings:
     queue: int = 32
     checker: service.Checker | None = None
     store_loader: Callable[[], Any] | None = None
-    warm_up: bool = True  # check a one-line draft at startup, in the background
+    # start the workers at startup, each checking a one-line draft, in the background
+    # (False: a worker starts when a check first needs it)
+    warm_up: bool = True
 
 
 def _error(status: int, code: str, message: str, **extra: Any) -> JSONResponse:
@@ -51,13 +69,17 @@ def create_app(config: Any = None, *, settings: WebSettings | None = None) -> Fa
     """The app. ``config`` is handed to the pipeline as is; ``settings`` sets the guard rails."""
     s = settings or WebSettings()
     runner = CheckRunner(workers=s.workers, queue=s.queue, timeout=s.timeout)
+    lookups = ThreadRunner(workers=s.workers, queue=s.queue, timeout=s.timeout)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         if s.warm_up:
             runner.start(service.warm_up, config, s.checker)
-        yield
-        runner.close()
+        try:
+            yield
+        finally:
+            await asyncio.to_thread(runner.close)  # stops every worker process
+            lookups.close()
 
     app = FastAPI(
         title="factcheck",
@@ -69,10 +91,11 @@ def create_app(config: Any = None, *, settings: WebSettings | None = None) -> Fa
     )
     app.state.settings = s
     app.state.runner = runner
+    app.state.reference_runner = lookups
     _add_error_handlers(app)
     _add_page(app)
     _add_check(app, config, s, runner)
-    _add_reference(app, s, runner)
+    _add_reference(app, s, lookups)
     add_docs(app)
     app.add_middleware(BodyLimit, max_bytes=s.max_bytes)
     app.add_middleware(SecurityHeaders)
@@ -106,6 +129,15 @@ def _add_error_handlers(app: FastAPI) -> None:
             504,
             "timeout",
             f"The check took longer than {exc.seconds:g} s and was abandoned; try a shorter draft.",
+        )
+
+    @app.exception_handler(WorkerFailed)
+    async def worker_failed(_request: Request, exc: WorkerFailed) -> JSONResponse:
+        return _error(
+            500,
+            "worker_failed",
+            f"The check stopped unexpectedly ({exc.reason}); try again. If it happens again "
+            "with this draft, please report it.",
         )
 
 
@@ -204,7 +236,9 @@ def _add_check(app: FastAPI, config: Any, s: WebSettings, runner: CheckRunner) -
         "texts": [the analysed text of each article]}``, what the page needs to mark claims by
         their offsets. ``format=html``: the self-contained HTML report, as a download."""
         text, published, filename = await _read_check_request(request)
-        answer = await runner.run(_answer, format, text, published, filename, config, s.checker)
+        answer = await runner.run(
+            service.answer, format, text, published, filename, config, s.checker
+        )
         if format == "html":
             name = service.download_name(filename, ".factcheck.html")
             disposition = f'attachment; filename="{name}"'
@@ -212,26 +246,7 @@ def _add_check(app: FastAPI, config: Any, s: WebSettings, runner: CheckRunner) -
         return JSONResponse(answer)
 
 
-def _answer(
-    fmt: str,
-    text: str,
-    published: dt.date | None,
-    filename: str | None,
-    config: Any,
-    checker: service.Checker | None,
-) -> Any:
-    """Check and render in the worker thread (rendering is part of the time limit)."""
-    report = service.check_report(
-        text, published=published, filename=filename, config=config, checker=checker
-    )
-    if fmt == "html":
-        return service.render_html(report)
-    if fmt == "page":
-        return service.page_document([report])
-    return service.cli_document([report])
-
-
-def _add_reference(app: FastAPI, s: WebSettings, runner: CheckRunner) -> None:
+def _add_reference(app: FastAPI, s: WebSettings, runner: ThreadRunner) -> None:
     cache: dict[str, Any] = {}
 
     def store() -> Any:

@@ -2,8 +2,10 @@
 
 ``BodyLimit`` is a plain ASGI middleware: a request whose ``Content-Length`` or streamed body is
 larger than the limit gets ``413`` with a JSON message before the app sees a byte of it.
-``CheckRunner`` runs the (blocking) check in a small thread pool with a timeout; a check that
-outlives it is answered with ``504``, and a pool already full of waiting checks with ``503``.
+``ThreadRunner`` runs cheap blocking work (reference questions) in a small thread pool with a
+timeout; work that outlives it is answered with ``504``, and a pool already full of waiting work
+with ``503``. Checks run in worker processes instead (:mod:`extractor.web.workers`), which raise
+the same ``Busy`` and ``TimedOut``, and ``WorkerFailed`` when a worker process dies.
 """
 
 from __future__ import annotations
@@ -163,10 +165,19 @@ class TimedOut(Exception):
         super().__init__(f"took longer than {seconds:g} s")
 
 
-class CheckRunner:
+class WorkerFailed(Exception):
+    """The worker process running a check died (crash, out of memory) or could not start."""
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+        super().__init__(reason)
+
+
+class ThreadRunner:
     """Run blocking work in ``workers`` threads, at most ``queue`` more waiting, each bounded
     by ``timeout`` seconds. A timed-out thread cannot be killed: it finishes in the background
-    and keeps its slot until then, so a flood of slow checks turns into 503s, not a pile-up."""
+    and keeps its slot until then, so a flood of slow work turns into 503s, not a pile-up. Meant
+    for cheap work (reference questions); checks run in killable processes (``CheckRunner``)."""
 
     def __init__(self, workers: int = 2, queue: int = 16, timeout: float = 20.0) -> None:
         self.timeout = timeout
@@ -187,12 +198,6 @@ class CheckRunner:
         except TimeoutError:
             future.cancel()  # only helps when it has not started yet
             raise TimedOut(self.timeout) from None
-
-    def start(self, fn: Callable[..., Any], *args: Any) -> None:
-        """Run ``fn`` in the background, in a slot like any check, without waiting for it."""
-        if self._slots.acquire(blocking=False):
-            future = self._pool.submit(fn, *args)
-            future.add_done_callback(lambda _f: self._slots.release())
 
     def close(self) -> None:
         self._pool.shutdown(wait=False, cancel_futures=True)

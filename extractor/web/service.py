@@ -2,7 +2,7 @@
 
 ``decode_upload`` turns uploaded bytes into text (or a clear ``InputError``);
 ``check_report`` checks one draft; ``cli_document`` / ``page_document`` / ``render_html`` shape
-the answer;
+the answer; ``answer`` does both, in a worker process;
 ``reference_answer`` answers a series / vintage question from the reference store.
 The routes in :mod:`extractor.web.app` only parse requests and call these.
 """
@@ -110,6 +110,27 @@ def check_report(
         raise InputError("the draft is empty: paste an article or upload a file")
     check = checker or default_checker
     return check(text, published=published, path=filename, config=config)
+
+
+def answer(
+    fmt: str,
+    text: str,
+    published: dt.date | None,
+    filename: str | None,
+    config: Any,
+    checker: Checker | None,
+) -> Any:
+    """Check one draft and render it as ``fmt`` asks: ``"html"`` the HTML report (a str),
+    ``"page"`` :func:`page_document`, else :func:`cli_document`. This is what a web worker
+    process runs for ``POST /api/check`` (rendering is part of the time limit)."""
+    report = check_report(
+        text, published=published, filename=filename, config=config, checker=checker
+    )
+    if fmt == "html":
+        return render_html(report)
+    if fmt == "page":
+        return page_document([report])
+    return cli_document([report])
 
 
 def cli_document(reports: list[ArticleReport]) -> dict[str, Any]:
