@@ -5,7 +5,7 @@ requests (default 500) with ``--concurrency`` in flight (default 16), mostly ``P
 with short drafts, some ``GET /api/reference`` and ``GET /health``, then prints latency
 percentiles per endpoint, the throughput and the error count, and stops the server. The same
 draft must get the same answer every time: an input answered differently under load counts as
-an error (checks run in several threads at once).
+an error (checks run in several worker processes at once).
 
     python benchmarks/web_load.py [--requests 500] [--concurrency 16] [--deadline 300]
 

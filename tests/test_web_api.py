@@ -665,6 +665,21 @@ def test_serve_binds_loopback_by_default(monkeypatch: pytest.MonkeyPatch, capsys
     assert main(["serve", "--port", "70000"]) == 2
 
 
+def test_serve_sets_the_number_of_workers(monkeypatch: pytest.MonkeyPatch) -> None:
+    import uvicorn
+
+    from extractor.cli import main
+
+    apps: list[Any] = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: apps.append(app))
+    assert main(["serve", "--workers", "3"]) == 0
+    assert apps[-1].state.settings.workers == 3
+    assert main(["serve"]) == 0
+    assert apps[-1].state.settings.workers == WebSettings().workers
+    assert main(["serve", "--workers", "0"]) == 2
+    assert len(apps) == 2
+
+
 @pytest.mark.parametrize(
     ("host", "loopback"),
     [("127.0.0.1", True), ("127.1.2.3", True), ("::1", True), ("[::1]", True),

@@ -18,6 +18,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--timeout", type=float, default=30.0, help="seconds one check may take (default 30)"
     )
     parser.add_argument(
+        "--workers",
+        type=int,
+        default=None,
+        help="worker processes that run checks (default: one per core, at most 4; each ~125 MB)",
+    )
+    parser.add_argument(
         "--max-bytes",
         type=int,
         default=2 * 1024 * 1024,
@@ -42,6 +48,8 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"--port must be 0..65535, not {args.port}")
     if args.timeout <= 0 or args.max_bytes <= 0:
         raise UsageError("--timeout and --max-bytes must be positive")
+    if args.workers is not None and not 1 <= args.workers <= 64:
+        raise UsageError(f"--workers must be 1..64, not {args.workers}")
     if not is_loopback(args.host):
         print(
             f"factcheck serve: warning: binding {args.host}, not loopback: anyone who can reach "
@@ -54,7 +62,8 @@ def run(args: argparse.Namespace) -> int:
     from extractor.config import load_config
     from extractor.web import WebSettings, create_app
 
-    settings = WebSettings(max_bytes=args.max_bytes, timeout=args.timeout)
+    workers = {} if args.workers is None else {"workers": args.workers}
+    settings = WebSettings(max_bytes=args.max_bytes, timeout=args.timeout, **workers)
     app = create_app(load_config("."), settings=settings)
     print(f"factcheck serve: http://{args.host}:{args.port}/ (Ctrl-C to stop)", file=sys.stderr)
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
