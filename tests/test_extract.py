@@ -685,3 +685,23 @@ def test_every_partner_of_the_reference_data_has_a_spelling():
 def test_a_quarter_is_not_the_year_or_month_it_names(sentence):
     c = find(claims(sentence), "5.4%")
     assert c.period is None and any(n.startswith("period.unsupported") for n in c.notes)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Exports rose 3.9% in March 2025, slowing from an 11.4% gain in February.",
+        "Exports grew 3.9% in March 2025 after rising 11.4% in February.",
+    ],
+)
+def test_the_figure_of_a_comparison_keeps_the_period_it_names(sentence):
+    cs = claims(sentence, dt.date(2025, 4, 20))
+    assert find(cs, "3.9%").period == Period.parse("2025-03")
+    assert find(cs, "11.4%").period == Period.parse("2025-02")
+
+
+def test_a_base_period_after_the_claim_is_still_a_base():
+    c = find(
+        claims("Exports rose to ¥9.8 trillion in March 2025 from a year earlier."), "¥9.8 trillion"
+    )
+    assert c.period == Period.parse("2025-03")

@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 from code_at import components_at
 from test_speed_claims import _layer_inputs as _inputs
-from test_speed_claims import _texts, same_claims
+from test_speed_claims import _texts, same_claims, with_todays_comparison_periods
 
 from extractor.components.context import SpanIndex, TableIndex, sentence_view
 from extractor.components.lexicon import Mention, find_mentions, lexicon
@@ -113,7 +113,8 @@ def test_of_returns_a_list_of_its_own() -> None:
 @pytest.fixture(scope="module")
 def old_layer(tmp_path_factory: pytest.TempPathFactory) -> ModuleType:
     """``assemble`` with the sentence and claim modules as at ``BEFORE`` (the finders today's)."""
-    return components_at(BEFORE, MINE, tmp_path_factory.mktemp("old_sentences"), "assemble")
+    layer = components_at(BEFORE, MINE, tmp_path_factory.mktemp("old_sentences"), "assemble")
+    return with_todays_comparison_periods(layer)
 
 
 def _same_claims(old_layer: ModuleType, texts: list[str]) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import random
 import string
+import sys
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -262,12 +263,41 @@ def old_layer(tmp_path_factory: pytest.TempPathFactory) -> ModuleType:
         return (periods_text.resolve_period if new else old_resolve)(phrase, ctx)
 
     layer.resolve_period = resolve
+    return with_todays_comparison_periods(layer)
+
+
+def with_todays_comparison_periods(layer: ModuleType) -> ModuleType:
+    """The rule added after ``BEFORE`` for a comparison's own figure ("slowing from an 11.4%
+    gain in February") decides in the old layer where it decides today: the old ``claims``
+    module gets today's ``period_at`` for those figures, its own for every other."""
+    from extractor.components import attribution
+
+    claims = sys.modules[layer.__name__.rsplit(".", 1)[0] + ".claims"]
+    old_gap = sys.modules[claims.__name__.rsplit(".", 1)[0] + ".attribution"]._AFTER_GAP
+    old_period_at = claims.period_at
+
+    def period_at(sv: Any, a: int, b: int, hits: Any, change: bool, state: Any) -> Any:
+        theirs = old_period_at(sv, a, b, hits, change, state)
+        mine = attribution.period_at(sv, a, b, hits, change, state)
+        hit = mine[0]
+        if mine == theirs or hit is None:
+            return theirs
+        gap = sv.text[b : hit.phrase.start]
+        new_noun = hit.phrase.start >= b and not old_gap.match(gap)  # "an 11.4% gain in"
+        return mine if new_noun or attribution._inside_base(sv, a, hit.phrase) else theirs
+
+    claims.period_at = period_at
     return layer
 
 
 def test_the_old_layer_reads_new_period_kinds_as_today(old_layer: ModuleType) -> None:
     text = "Exports rose 5% in the April-June quarter of 2025, and imports fell 2% in May 2025."
     assert [p.kind for p in periods_text.find_period_phrases(text)] == ["quarter", "month_year"]
+    same_claims(old_layer, [text])
+
+
+def test_the_old_layer_keeps_a_comparisons_own_period_as_today(old_layer: ModuleType) -> None:
+    text = "Exports rose 3.9% in March 2025, slowing from an 11.4% gain in February."
     same_claims(old_layer, [text])
 
 

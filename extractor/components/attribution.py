@@ -59,6 +59,9 @@ _SINCE = regex.compile(r"\bsince\b[^,;.]{0,40}$", regex.IGNORECASE)
 _HARD_BREAK = regex.compile(r"\b(?:while|whereas|but|although|though)\b", regex.IGNORECASE)
 _AFTER_GAP = regex.compile(
     r"^[\s,)]*(?:(?:trade\s+)?(?:surplus|deficit|shortfall|exports|imports|shipments)\s+)?"
+    # "slowing from an 11.4% gain in February": the change's own noun, then its period
+    r"(?:(?:gain|rise|increase|jump|surge|climb|advance|growth|drop|decline|fall|slide|slump"
+    r"|decrease|dip|contraction)\s+)?"
     r"(?:(?:recorded|reported|posted|registered|logged|seen)\s+)?"
     r"(?:(?:in|for|during|of|over|through|at|from|than|compared\s+(?:with|to)|against)\s+)?$",
     regex.IGNORECASE,
@@ -218,6 +221,14 @@ def partner_hit(sv: SentenceView, a: int, b: int, state: ArticleState) -> tuple[
     return "World", "stated"  # an unmarked figure in a paragraph about Japan's total trade
 
 
+def _inside_base(sv: SentenceView, a: int, p: PeriodPhrase) -> bool:
+    """Whether the claim at ``a`` is the figure of a base phrase that ends in period ``p``
+    ("from an 11.4% gain in February", "after rising 11.4% in February"): ``p`` is its own."""
+    lo = max(sv.start, p.start - 80)
+    m = _BASE_LEVEL.search(sv.text, lo, p.start)
+    return m is not None and m.start("mid") <= a
+
+
 def period_at(
     sv: SentenceView, a: int, b: int, hits: list[PeriodHit], change: bool, state: ArticleState
 ) -> tuple[PeriodHit | None, Period | None, bool]:
@@ -233,6 +244,8 @@ def period_at(
             and not sv.quantity_in(b, h.phrase.start)
             and _AFTER_GAP.match(gap)
         ):
+            if h.base and not h.phrase.relative and _inside_base(sv, a, h.phrase):
+                return h, h.period, False  # "slowing from an 11.4% gain in February"
             if (h.phrase.relative or h.base) and change and (_BASE_GAP.search(gap) or h.base):
                 base = True
                 continue
