@@ -318,7 +318,8 @@ EXCLUSIONS: list[dict] = [
         "scope": "subject",
         "case": True,
         "pattern": r"(?<=(?:(?<![\w.])(?!(?:Japan|Japanese|Tokyo|{MONTHS}|Monday|Tuesday|Wednesday"
-        r"|Thursday|Friday|Saturday|Sunday|{PARTNER})['’]s)[A-Z][\w&.-]*"
+        r"|Thursday|Friday|Saturday|Sunday|Ministry|MOF|Customs|Government|{PARTNER})['’]s)"
+        r"[A-Z][\w&.-]*"
         r"|\b(?:[Cc]ompany|[Ff]irm|[Gg]roup|[Aa]utomaker|[Cc]armaker|[Cc]hipmaker|[Mm]aker"
         r"|[Mm]anufacturer|[Ee]xporter))['’]s\s+(?:own\s+|overseas\s+|global\s+)?)"
         r"(?:[Ee]xports|[Ss]hipments|[Oo]verseas\s+[Ss]ales)",
@@ -329,6 +330,7 @@ EXCLUSIONS: list[dict] = [
             "China's exports",
             "While Japan's exports",
             "Toyota's profit",
+            "the Finance Ministry's exports",
         ],
     },
     {
