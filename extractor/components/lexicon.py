@@ -375,8 +375,9 @@ def _unlisted(text: str, lex: Lexicon) -> Iterator[Mention]:
             continue  # a listed spelling ("exports to the United States"): PARTNERS has it
         if _title_case_line(text, at):
             name = regex.split(r"[ -]", name, maxsplit=1)[0]
-        if name.split()[0] in lex.unlisted_not_names or lex.unlisted_not_after.match(
-            text, at + len(name)
+        not_after = lex.unlisted_not_after
+        if name.split()[0] in lex.unlisted_not_names or (
+            not_after is not None and not_after.match(text, at + len(name))
         ):
             continue
         yield Mention("PARTNERS", "partner.unlisted", at, at + len(name), name, {"partner": name})
