@@ -205,12 +205,25 @@ def test_a_rise_from_one_month_to_another_is_not_a_range():
         "Exports rose from April to June 2025.",
         "Exports rose between April and June 2025.",
         "Exports rose 5% from January to June 2025.",  # a change between two months, or H1
-        "The deficit widened from March to April.",
+        "The deficit widened from February to April.",
     ],
 )
 def test_a_quarter_or_a_span_of_months_is_no_period_mof_prints(text):
     r = one(text, ref=dt.date(2025, 8, 20))
     assert r.period is None and r.notes[0].startswith("period.unsupported: ")
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("The deficit widened from March to April.", "2025-04"),
+        ("Exports fell between December and January.", "2025-01"),
+        ("Exports fell from March to April 2024.", "2024-04"),
+    ],
+)
+def test_a_month_and_the_next_are_the_later_months_change(text, code):
+    r = one(text, ref=dt.date(2025, 8, 20))
+    assert r.period.code == code and r.notes[0].startswith("period.from_previous_month: ")
 
 
 def test_between_the_months_of_a_half_is_that_half():

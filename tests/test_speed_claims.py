@@ -280,8 +280,8 @@ def with_todays_comparison_periods(layer: ModuleType) -> ModuleType:
         theirs = old_period_at(sv, a, b, hits, change, state)
         mine = attribution.period_at(sv, a, b, hits, change, state)
         hit = mine[0]
-        if mine == theirs or hit is None:
-            return theirs
+        if mine[:2] == theirs[:2] or hit is None:  # the third item (the base) is not compared:
+            return theirs  # it was a flag then, and only today's basis reading uses it
         gap = sv.text[b : hit.phrase.start]
         new_noun = hit.phrase.start >= b and not old_gap.match(gap)  # "an 11.4% gain in"
         return mine if new_noun or attribution._inside_base(sv, a, hit.phrase) else theirs

@@ -266,3 +266,37 @@ def test_claims_that_are_not_about_japans_total_trade(text: str, verdict: str, r
 
     (finding,) = check_text(text, published="2025-04-20").findings
     assert (finding.verdict, finding.rule) == (verdict, rule)
+
+
+# MOF's unadjusted figures for April 2025 as first released (2025-05-21): exports ¥9,157.2bn
+# against ¥9,852.6bn in March (-7.1%), +2.0% on a year earlier; exports to China -5.1% on March
+@pytest.mark.parametrize(
+    ("text", "verdicts"),
+    [
+        # a seasonally adjusted figure is not MOF's unadjusted one: not held, never contradicted
+        ("On a seasonally adjusted basis, exports rose 1.3% in April 2025 and imports fell 0.5%.",
+         [("unverifiable", "reference.not_held")] * 2),
+        ("Seasonally adjusted exports rose 1.3% in April 2025.", [("unverifiable", "reference.not_held")]),
+        ("Exports rose 1.3% in April 2025, seasonally adjusted.", [("unverifiable", "reference.not_held")]),
+        ("Exports rose 2% in April 2025 from a year earlier, while seasonally adjusted imports fell "
+         "0.5%.", [("consistent", "change.match"), ("unverifiable", "reference.not_held")]),
+        ("Unadjusted, exports rose 2% in April 2025 from a year earlier.", [("consistent", "change.match")]),
+        ("Exports, not seasonally adjusted, fell 7.1% from March to April 2025.",
+         [("consistent", "change.match")]),
+        # a change from the month before is month-on-month, against the unadjusted figures
+        ("Exports fell 7.1% from March to April 2025.", [("consistent", "change.match")]),
+        ("Exports to China fell 5.1% in April 2025 from March.", [("consistent", "change.match")]),
+        ("Exports fell 7.1% to 9.16 trillion yen in April 2025 from March.",
+         [("consistent", "change.match"), ("consistent", "value.match")]),
+        # ... and is never flagged: the writer may have quoted the seasonally adjusted change
+        ("Exports rose 7.1% from March to April 2025.", [("unverifiable", "reference.not_held")]),
+        ("Exports rose 3% in April 2025 from the previous month.", [("unverifiable", "reference.not_held")]),
+        # months that are not consecutive: no figure to compare with
+        ("Exports fell 5% from January to April 2025.", [("unverifiable", "scope.unresolved")]),
+    ],
+)
+def test_seasonally_adjusted_and_month_on_month_changes(text: str, verdicts: list) -> None:
+    from extractor.pipeline import check_text
+
+    report = check_text(text, published="2025-05-25")
+    assert [(f.verdict, f.rule) for f in report.findings] == verdicts

@@ -229,14 +229,22 @@ def _inside_base(sv: SentenceView, a: int, p: PeriodPhrase) -> bool:
     return m is not None and m.start("mid") <= a
 
 
+def _compared_with(sv: SentenceView, a: int, b: int, h: PeriodHit) -> bool:
+    """Whether base phrase ``h`` is what the figure at ``[a, b)`` is compared with: after it in
+    its clause, with no other percentage between ("fell 7.1% to 9.16 trillion yen in April
+    *from March*"; not "rose 3.9%, slowing from an 11.4% gain *in February*")."""
+    if h.phrase.start < b or sv.clause(h.phrase.start) != sv.clause(a):
+        return False
+    return not any(b <= q.start < h.phrase.start and q.unit == "percent" for q in sv.quantities)
+
+
 def period_at(
     sv: SentenceView, a: int, b: int, hits: list[PeriodHit], change: bool, state: ArticleState
 ) -> tuple[PeriodHit | None, Period | None, bool]:
-    """(the phrase used or None, the period, whether the phrase is a year-earlier base)."""
+    """(the phrase used or None, the period, the base phrase the figure is compared with:
+    "rose 2% *from March*", "up 5% *on a year earlier*", or None)."""
     usable = [h for h in hits if h.phrase.kind != "date"]
-    base = any(
-        h.base for h in usable if h.phrase.start >= b and not sv.quantity_in(b, h.phrase.start)
-    )
+    base = next((h for h in usable if h.base and _compared_with(sv, a, b, h)), None)
     for h in usable:
         gap = sv.text[b : h.phrase.start]
         if (
@@ -245,19 +253,19 @@ def period_at(
             and _AFTER_GAP.match(gap)
         ):
             if h.base and not h.phrase.relative and _inside_base(sv, a, h.phrase):
-                return h, h.period, False  # "slowing from an 11.4% gain in February"
+                return h, h.period, None  # "slowing from an 11.4% gain in February"
             if (h.phrase.relative or h.base) and change and (_BASE_GAP.search(gap) or h.base):
-                base = True
+                base = h
                 continue
-            return h, h.period, False
+            return h, h.period, base  # "fell 5.1% in April *from March*" keeps its base
         if (
             h.phrase.end <= a
             and h.phrase.text[-2:] in ("'s", "’s")
             and _POSSESSED.match(sv.text[h.phrase.end : a])
         ):  # "the previous year's ¥5.63 trillion", "the previous fiscal year's deficit, 21.73"
-            return h, h.period, False
+            return h, h.period, None
         if h.base and h.phrase.end <= a and _WHEN_BASE.match(sv.text[h.phrase.end : a]):
-            return h, h.period, False  # "from the year before, when it stood at 5.3 trillion yen"
+            return h, h.period, None  # "from the year before, when it stood at 5.3 trillion yen"
     explicit = [
         h
         for h in usable

@@ -27,6 +27,7 @@ from extractor.components.attribution import (
 )  # fmt: skip
 from extractor.components.context import SentenceView
 from extractor.components.exclusions import exclusion_for
+from extractor.components.periods_text import FROM_PREVIOUS_MONTH
 from extractor.components.lexicon import Lexicon, Mention
 from extractor.model import Claim, Normalized, Quantity
 
@@ -83,6 +84,8 @@ def attribute(
     notes = tuple(
         n for n in (hit.notes if hit else ()) if not n.startswith("period.fiscal_definition")
     )
+    if seasonally_adjusted(sv, a):
+        notes += (ADJUSTED_NOTE,)
     if mh.source == "none":
         notes += ("metric.unresolved",)
     partner, partner_how = partner_hit(sv, a, b, state)
@@ -243,7 +246,7 @@ def _change_fields(
     return {
         "normalized": Normalized(value, q.unit),
         "direction": direction,
-        "basis": basis_near(sv, q.start, q.end),
+        "basis": basis_near(sv, q.start, q.end, extra),
     }
 
 
@@ -263,11 +266,50 @@ def threshold_hedge(sv: SentenceView, q: Quantity, lex: Lexicon) -> str | None:
     return None
 
 
-def basis_near(sv: SentenceView, a: int, b: int) -> str:
-    """'mom' when a month-on-month cue is near the figure, else 'yoy' (the default)."""
+ADJUSTED_NOTE = "series.seasonally_adjusted"  # the verifier: not held (MOF's unadjusted are)
+
+
+def seasonally_adjusted(sv: SentenceView, a: int) -> bool:
+    """Whether the claim at ``a`` is of a seasonally adjusted series: a cue in its own clause
+    ("seasonally adjusted exports rose 1.3%"), or in a clause of its own (no figure in it) that
+    opens the sentence ("On a seasonally adjusted basis, exports rose ... and imports fell ..."),
+    closes it after the claim's clause ("..., seasonally adjusted.") or comes right before the
+    claim's clause ("..., while, seasonally adjusted, exports fell 0.8%")."""
+    cues = [m for m in sv.of("BASES") if m.get("series")]
+    if not cues:  # most sentences have none
+        return False
+    clause = sv.clause(a)
+    for m in cues:
+        cs, ce = sv.clause(m.start)
+        if (cs, ce) == clause:
+            return True
+        if sv.quantity_in(cs, ce):
+            continue  # the cue is about its own clause's figures
+        if cs == sv.start:
+            return True
+        if not sv.text[ce : sv.end].strip(" .!?\"'”’)"):
+            if any(bs == clause[1] and be == cs for bs, be in sv.breaks):
+                return True
+        elif any(bs == ce and be == clause[0] for bs, be in sv.breaks):
+            return True
+    return False
+
+
+def basis_near(sv: SentenceView, a: int, b: int, extra: dict[str, Any] | None = None) -> str:
+    """'mom' when a month-on-month cue is near the figure, or the figure is compared with the
+    month before its own ("rose 2% *from March*" of April, "fell 7.1% *from March to April*",
+    given the claim's attribution ``extra``), else 'yoy' (the default)."""
     cs, ce = sv.clause(a)
     for m in sv.of("BASES", cs, ce):
         if m.get("basis") == "mom":
+            return "mom"
+    if extra is None:
+        return "yoy"
+    if any(n.startswith(FROM_PREVIOUS_MONTH) for n in extra["notes"]):
+        return "mom"
+    base, period = extra["_base"], extra["period"]
+    if base is not None and period is not None and period.is_month and not base.phrase.relative:
+        if base.period is not None and base.period == period.previous():
             return "mom"
     return "yoy"
 

@@ -182,6 +182,11 @@ def _phrase(m: Any, rule: _Rule, months: dict[str, int]) -> PeriodPhrase:
 # -- resolution -----------------------------------------------------------------------------
 
 
+# the note of a span of two consecutive months ("from March to April"): the later month, whose
+# change is month-on-month (the claim layer sets the basis)
+FROM_PREVIOUS_MONTH = "period.from_previous_month"
+
+
 def reference_date(ctx: PeriodContext) -> dt.date | None:
     if ctx.ref is not None:
         return ctx.ref
@@ -204,6 +209,9 @@ def resolve_period(phrase: PeriodPhrase, ctx: PeriodContext) -> Resolved:
     try:
         if k == "date":
             return Resolved(None)
+        if k == "month_span" and _next_month(phrase):  # "from March to April": April's change
+            r = _needs_year(dataclasses.replace(phrase, kind="month", month=phrase.month2), ref)
+            return Resolved(r.period, (f"{FROM_PREVIOUS_MONTH}: {phrase.text}", *r.notes))
         if k == "quarter" or (k == "month_span" and not _between_half_or_year(phrase)):
             return Resolved(None, (f"period.unsupported: {phrase.text}",))
         if k == "month_year":
@@ -235,6 +243,11 @@ def resolve_period(phrase: PeriodPhrase, ctx: PeriodContext) -> Resolved:
         return _needs_year(phrase, ref)
     except PeriodError as exc:
         return Resolved(None, (f"period.invalid: {phrase.text} ({exc.message})",))
+
+
+def _next_month(phrase: PeriodPhrase) -> bool:
+    """ "from March to April", "between December and January": a month and the one after it."""
+    return phrase.month is not None and phrase.month2 == phrase.month % 12 + 1
 
 
 def _between_half_or_year(phrase: PeriodPhrase) -> bool:

@@ -58,7 +58,7 @@ def direction_claims(
             m.end,
             "direction",
             direction=signed_direction(size_dir, mh.metric, extra["sign"]),
-            basis=basis_near(sv, m.start, m.end),
+            basis=basis_near(sv, m.start, m.end, extra),
         )
         if form == "halve":
             hedge = HALVE_HEDGE.match(m.text)

@@ -41,7 +41,9 @@ Table-specific keys:
                  the cue or, if none follows, the nearest before), ``sentence`` (every claim of
                  the sentence), ``subject`` (the clause before the claim)
 ``SHARES``       cues that make a percentage a share: ``side`` before|after
-``BASES``        ``basis`` (yoy|mom) cues near a change
+``BASES``        ``basis`` (yoy|mom) cues near a change, and ``series: seasonally_adjusted`` cues
+                 (figures the reference data does not hold: see
+                 :func:`extractor.components.claims.seasonally_adjusted` for their scope)
 ``TOTALS``       cues that reset the partner to World ("total", "overall", "global")
 ``RANKING``      cues that make a streak a ranking ("the largest export destination")
 ``THRESHOLDS``   ``hedge`` given to an amount after "topped", "exceeded", "fell below"
@@ -382,6 +384,19 @@ BASES: list[dict] = [
         "pattern": r"year[-\s]on[-\s]year|y/y|yoy|from\s+a\s+year\s+(?:earlier|ago)|year[-\s]over[-\s]year",
         "match": ["year-on-year", "yoy"],
         "no_match": ["month-on-month"],
+    },
+    {
+        "id": "basis.seasonally_adjusted",
+        "series": "seasonally_adjusted",
+        "pattern": r"(?<!\bnon[-\s]?|\bnot\s+)seasonally[-\s]+adjusted"
+        r"|(?<!\b(?:before|without|excluding)\s+)seasonal\s+adjustments?"
+        r"|adjusted\s+for\s+season(?:al(?:ity)?|s)(?:\s+(?:factors|variations?|swings|patterns|effects))?"
+        r"|on\s+an?\s+adjusted\s+basis",
+        "match": [
+            "seasonally adjusted", "seasonally-adjusted", "seasonal adjustment",
+            "adjusted for seasonal factors", "on an adjusted basis",
+        ],
+        "no_match": ["unadjusted", "adjusted"],
     },
 ]
 

@@ -32,7 +32,7 @@ from dataclasses import replace
 
 from extractor.model import Claim, Finding, Metric
 from extractor.verify.changes import check_change, check_direction
-from extractor.verify.context import VerifyContext, finding
+from extractor.verify.context import VerifyContext, finding, not_held
 from extractor.verify.history import check_record, check_streak
 from extractor.verify.levels import check_level_jpy, check_level_usd, check_rate, check_share
 
@@ -48,6 +48,7 @@ RULES = (
 )
 
 FISCAL_NOTE = "period.fiscal_definition"
+ADJUSTED_NOTE = "series.seasonally_adjusted"  # set by the claim layer (components.claims)
 TRADE_METRICS: tuple[Metric, ...] = ("exports", "imports", "balance")
 
 
@@ -72,9 +73,18 @@ def verify_claim(claim: Claim, ctx: VerifyContext) -> Finding:
     if claim.metric not in TRADE_METRICS or claim.period is None:
         missing = "metric" if claim.metric not in TRADE_METRICS else "period"
         return _unresolved(claim, f"its {missing} could not be resolved")
+    if ADJUSTED_NOTE in claim.notes:
+        return not_held(claim, "seasonally adjusted figures (only MOF's unadjusted ones)")
     found = _dispatch(claim, ctx)
     if found.flagged and found.verdict != "wrong_period":
-        return _second_opinion(claim, ctx, found)
+        found = _second_opinion(claim, ctx, found)
+    if found.flagged and claim.basis == "mom":
+        return finding(
+            claim, "unverifiable", "reference.not_held",
+            "not flagged: a month-on-month change is usually quoted seasonally adjusted, and the "
+            f"reference data holds only MOF's unadjusted figures; unadjusted, {found.message}",
+            official_fig=found.official,
+        )
     return found
 
 
