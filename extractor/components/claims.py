@@ -27,8 +27,8 @@ from extractor.components.attribution import (
 )  # fmt: skip
 from extractor.components.context import SentenceView
 from extractor.components.exclusions import exclusion_for
-from extractor.components.periods_text import FROM_PREVIOUS_MONTH
 from extractor.components.lexicon import Lexicon, Mention
+from extractor.components.periods_text import FROM_PREVIOUS_MONTH
 from extractor.model import Claim, Normalized, Quantity
 
 _DIR = {1: "up", -1: "down", 0: "flat"}
