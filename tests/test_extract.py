@@ -705,3 +705,41 @@ def test_a_base_period_after_the_claim_is_still_a_base():
         claims("Exports rose to ¥9.8 trillion in March 2025 from a year earlier."), "¥9.8 trillion"
     )
     assert c.period == Period.parse("2025-03")
+
+
+# sentences a probe of wire phrasings found misread (each failed before its fix)
+@pytest.mark.parametrize(
+    ("text", "figure", "period"),
+    [
+        ("Exports fell 0.5% in June. In May, exports dropped 1.7%.", "1.7%", "2025-05"),
+        ("Exports fell 0.5% in June. During May, exports dropped 1.7%.", "1.7%", "2025-05"),
+        ("Exports fell 0.5% in June. May exports had dropped 1.7%.", "1.7%", "2025-05"),
+        ("Exports fell 0.5% in June. In the previous month, exports dropped 1.7%.", "1.7%", "2025-05"),
+        ("Japan's exports fell 0.5% last month from a year earlier.", "0.5%", "2025-06"),
+        # "last month" is when the figure came out, when the sentence names its period
+        ("The deficit for 2024 came in at 5.33 trillion yen last month.", "5.33 trillion yen", "CY2024"),
+    ],
+)
+def test_periods_that_open_a_sentence_or_say_last_month(text, figure, period):
+    assert str(find(claims(text, dt.date(2025, 7, 17)), figure).period) == period
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "excluded"),
+    [
+        ("Japan's exports fell a larger-than-expected 5.5% in June.", "5.5%", None),
+        ("Exports fell 5.5% in June, more than economists had expected.", "5.5%", None),
+        ("Exports fell 0.5% in June, less than the 1.6% economists had expected.", "1.6%", "forecast"),
+        ("Exports fell in June, down 0.5% from a year earlier, as U.S. tariffs weighed on cars.",
+         "0.5%", None),
+        ("Shipments to the U.S., which face a 25% tariff on cars, dropped 11.4% in June.", "11.4%", None),
+        ("Shipments to the U.S., which face a 25% tariff on cars, dropped 11.4% in June.", "25%", "tariff"),
+    ],
+)
+def test_expected_and_tariff_cues_leave_the_actual_figure(text, figure, excluded):
+    assert find(claims(text, dt.date(2025, 7, 17)), figure).excluded == excluded
+
+
+def test_make_up_is_no_rise():
+    cs = claims("Exports to the U.S. make up about a fifth of the total.", dt.date(2025, 5, 21))
+    assert [c for c in cs if c.kind == "direction"] == []

@@ -300,3 +300,23 @@ def test_seasonally_adjusted_and_month_on_month_changes(text: str, verdicts: lis
 
     report = check_text(text, published="2025-05-25")
     assert [(f.verdict, f.rule) for f in report.findings] == verdicts
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "verdict"),
+    [
+        # May 2025 exports fell 1.7%: June's fall was not the first in ten months
+        ("Japan's exports fell 0.5% in June 2025, the first decline in 10 months.", "2025-07-17",
+         "wrong_streak"),
+        # exports fell from May to August 2025 and rose 2.0% in April
+        ("Japan's exports rose 4.2% in September 2025, the first increase in five months.",
+         "2025-10-22", "consistent"),
+        ("Japan's exports rose 4.2% in September 2025, the first increase in six months.",
+         "2025-10-22", "wrong_streak"),
+    ],
+)
+def test_the_first_in_n_periods_means_none_in_the_periods_before(text, published, verdict):
+    from extractor.pipeline import check_text
+
+    report = check_text(text, published=published)
+    assert [f.verdict for f in report.findings if f.claim.kind == "streak"] == [verdict]

@@ -54,7 +54,8 @@ _WHEN_BASE = regex.compile(
     r"^\s*,?\s*when\s+(?:it|they|the\s+\w+)\s+(?:stood|was|were|came|totall?ed|reached|hit)\s+(?:at\s+|to\s+)?$",
     regex.IGNORECASE,
 )
-_LEAD = regex.compile(r"^[\W]*(?:(?:Q|A)\s*:\s*)?$")
+# a relative period that opens the sentence is its own: "A year ago, ...", "In the previous month, ..."
+_LEAD = regex.compile(r"^[\W]*(?:(?:Q|A)\s*:\s*)?(?:(?:In|During|For|Over)\s+)?$")
 _SINCE = regex.compile(r"\bsince\b[^,;.]{0,40}$", regex.IGNORECASE)
 _HARD_BREAK = regex.compile(r"\b(?:while|whereas|but|although|though)\b", regex.IGNORECASE)
 _AFTER_GAP = regex.compile(
@@ -229,6 +230,10 @@ def _inside_base(sv: SentenceView, a: int, p: PeriodPhrase) -> bool:
     return m is not None and m.start("mid") <= a
 
 
+def _explicit(h: PeriodHit) -> bool:
+    return not h.phrase.relative and not h.base and h.phrase.kind not in ("last_month", "date")
+
+
 def _compared_with(sv: SentenceView, a: int, b: int, h: PeriodHit) -> bool:
     """Whether base phrase ``h`` is what the figure at ``[a, b)`` is compared with: after it in
     its clause, with no other percentage between ("fell 7.1% to 9.16 trillion yen in April
@@ -244,6 +249,9 @@ def period_at(
     """(the phrase used or None, the period, the base phrase the figure is compared with:
     "rose 2% *from March*", "up 5% *on a year earlier*", or None)."""
     usable = [h for h in hits if h.phrase.kind != "date"]
+    if any(h.phrase.kind == "last_month" for h in usable) and any(_explicit(h) for h in usable):
+        # "the deficit for 2024 came in at 5.33 trillion yen last month": the release, not the period
+        usable = [h for h in usable if h.phrase.kind != "last_month"]
     base = next((h for h in usable if h.base and _compared_with(sv, a, b, h)), None)
     for h in usable:
         gap = sv.text[b : h.phrase.start]

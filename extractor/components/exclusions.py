@@ -8,7 +8,9 @@ the reason (``tariff``, ``forecast``, ``target``, ``stock_index``, ``services``,
 ``extractor.patterns.claims_<lang>``) with a scope:
 
 - ``percent``: a percentage in the cue's clause, or with no metric word between it and the cue
-  ("a potential 24% levy", "tariffs ... (increases up to 145%)");
+  ("a potential 24% levy", "tariffs ... (increases up to 145%)"), unless the percentage is in
+  another clause with a direction verb or adverb of its own ("..., down 0.5%, as U.S. tariffs
+  weighed");
 - ``clause``: the quantities after the cue in its clause, or, when none follows, the nearest one
   before it ("market expectations, which anticipated a 4.5 percent increase",
   "below the 4.5% economists had expected");
@@ -53,6 +55,11 @@ def _applies(
         words = gap.split()
         if len(words) <= 2 and not _STOP.intersection(w.lower() for w in words):
             return True  # "a 24% levy", "a 10% baseline tariff", "tariffs of 25%"
+        clause = sv.clause(a)
+        if sv.clause(m.start) != clause and any(
+            d.get("form") in ("verb", "adverb") for d in sv.of("DIRECTIONS", *clause)
+        ):  # "..., down 0.5% from a year earlier, as U.S. tariffs weighed on ..."
+            return False  # (not "China, which faced increases up to 145%": a noun)
         lo, hi = (m.end, a) if m.end <= a else (b, m.start)
         return not sv.of("METRICS", *sv.clause(a)) and not sv.of("METRICS", lo, hi)
     if scope == "clause":

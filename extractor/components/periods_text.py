@@ -224,7 +224,7 @@ def resolve_period(phrase: PeriodPhrase, ctx: PeriodContext) -> Resolved:
             return Resolved(Period.half("CY", phrase.year, phrase.half))  # type: ignore[arg-type]
         if k == "year":
             return Resolved(Period.calendar_year(phrase.year))  # type: ignore[arg-type]
-        if k in ("year_earlier", "month_earlier", "last_year"):
+        if k in ("year_earlier", "month_earlier", "last_year", "last_month"):
             return _relative(phrase, ctx)
         if k == "fiscal_definition" and _correct_definition(phrase):
             return _needs_year(phrase, ref)
@@ -258,6 +258,10 @@ def _between_half_or_year(phrase: PeriodPhrase) -> bool:
 def _relative(phrase: PeriodPhrase, ctx: PeriodContext) -> Resolved:
     if phrase.kind == "last_year" and ctx.ref is not None:
         return Resolved(Period.calendar_year(ctx.ref.year - 1))
+    if phrase.kind == "last_month":  # the month before publication, not before the anchor
+        if ctx.ref is None:
+            return Resolved(None, (f"period.year_unknown: {phrase.text}",))
+        return Resolved(Period.month(ctx.ref.year, ctx.ref.month).previous())
     if ctx.anchor is None:
         return Resolved(None, (f"period.no_context: {phrase.text}",))
     if phrase.kind == "month_earlier":

@@ -255,9 +255,12 @@ EXCLUSIONS: list[dict] = [
         "id": "exclude.forecast",
         "reason": "forecast",
         "scope": "clause",
-        "pattern": r"expect(?:ed|ations?|s)?|forecasts?|forecasted|projected|projections?|anticipated"
+        # not after "than": "a larger-than-expected 5.5% fall", "more than economists had
+        # expected" describe the actual figure (but "than the 4.5% economists expected" does not)
+        "pattern": r"(?<!\bthan[-\s]+(?:[\w'’]+\s+){0,3})"
+        r"(?:expect(?:ed|ations?|s)?|forecasts?|forecasted|projected|projections?|anticipated"
         r"|predicted|consensus|estimates?|poll(?:ed)?|could\s+reach|would\s+reach|outlook"
-        r"|assum(?:e|es|ed|ing|ptions?)",  # a company's assumed rate: "assumes 145 yen to the dollar"
+        r"|assum(?:e|es|ed|ing|ptions?))",  # a company's assumed rate: "assumes 145 yen to the dollar"
         "match": ["expected", "economists had forecast", "projected", "anticipated", "assumes"],
         "no_match": ["respected"],
     },

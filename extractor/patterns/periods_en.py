@@ -16,7 +16,8 @@ Syntax
                 ``month_range``, ``fiscal_year``, ``fiscal_ending``, ``fiscal_half``, ``half_bare``,
                 ``month_last_year``, ``full_year``,
                 ``calendar_half``, ``fiscal_bare``, ``fiscal_definition``, ``year``,
-                ``last_year``, ``year_earlier`` (relative to the current period),
+                ``last_year``, ``last_month`` (the month before publication),
+                ``year_earlier`` (relative to the current period),
                 ``month_earlier``, ``month_span`` ("from April to June": a half or a year only
                 after "between", else no period) and ``quarter`` (never a period: MOF prints
                 months, halves and years; the claim is reported unverifiable)
@@ -268,6 +269,13 @@ RULES: list[dict] = [
         "no_match": ["a year earlier"],
     },
     {
+        "id": "period.last_month",
+        "kind": "last_month",
+        "pattern": r"last\s+month(?:['’]s)?",
+        "match": ["last month", "last month's"],
+        "no_match": ["a month earlier"],
+    },
+    {
         "id": "period.month_earlier",
         "kind": "month_earlier",
         "pattern": r"(?:the\s+)?(?:previous|prior|preceding)\s+month|a\s+month\s+(?:earlier|ago|before)",
@@ -303,10 +311,11 @@ RULES: list[dict] = [
         "case": True,
         "pattern": r"(?P<month>January|February|March|April|June|July|August|September|October|November|December)"
         r"(?!\s*\d)(?![-\w])"
-        r"|(?<=\b(?:in|of|for|during|since|from|until|through|to|by|the|The)\s+)(?P<month>May)(?!\s*\d)\b"
-        r"|(?P<month>May)(?=['’]s\b)",
+        r"|(?<=\b(?:[Ii]n|of|[Ff]or|[Dd]uring|[Ss]ince|[Ff]rom|[Uu]ntil|[Tt]hrough|to|[Bb]y|the|The)\s+)"
+        r"(?P<month>May)(?!\s*\d)\b"
+        r"|(?P<month>May)(?=['’]s\b|\s+(?:exports|imports|shipments|trade|figures|data)\b)",
         "match": ["March", "February"],
-        "no_match": ["March 2025", "May"],
+        "no_match": ["March 2025", "May", "May rise", "May exports"],
     },
     {
         "id": "period.year",

@@ -69,10 +69,11 @@ DIRECTIONS: list[dict] = [
         "dir": 1,
         "form": "adverb",
         "raw": True,
-        "pattern": r"(?<![\w-])(?P<up>up)(?=\s+(?:from|by|for|nearly|about|almost|around|roughly|some|over|more|just|[-+$¥]|US\$|\d))"
+        "pattern": r"(?<![\w-])(?<!\b(?:make|makes|made|making|take|takes|took|taken|taking)\s+)"
+        r"(?P<up>up)(?=\s+(?:from|by|for|nearly|about|almost|around|roughly|some|over|more|just|[-+$¥]|US\$|\d))"
         r"|(?<![\w-])(?P<down>down)(?=\s+(?:from|by|for|nearly|about|almost|around|roughly|some|over|more|just|[-+$¥]|US\$|\d))",
         "match": ["up 3.1%", "down 7.1%", "up from 349.9"],
-        "no_match": ["pushed up exports"],
+        "no_match": ["pushed up exports", "make up about a fifth"],
     },
     {
         "id": "direction.adjective",

@@ -159,27 +159,8 @@ def check_streak(claim: Claim, ctx: VerifyContext) -> Finding:
             break
         run += 1
     known_end = _holds(claim, hist, period.shift(-run)) is not None
-    if st.first:
-        ok = run == 1 or run < st.count  # nothing like it in the previous N-1 periods
-        gap_ok = all(
-            _holds(claim, hist, period.shift(-k)) is not None for k in range(1, st.count - 1)
-        )
-        if not gap_ok and ok:
-            return not_held(
-                claim, f"history of {what} over the {st.count} {st.unit}s before {period}"
-            )
-        message = (
-            f"{what}: {period} is {cond} after {run - 1} earlier such {st.unit}s in a row"
-            if not ok
-            else f"{what}: no {cond} in the {st.count - 1} {st.unit}s before {period}"
-        )
-        return finding(
-            claim,
-            "consistent" if ok else "wrong_streak",
-            "streak.match" if ok else "streak.wrong",
-            message,
-            official_fig=official(hist[period]),
-        )
+    if st.first:  # "the first decline in ten months": none in the nine months before
+        return _first_in(claim, hist, period, what, cond)
     if run == st.count and known_end:
         return finding(
             claim,
@@ -207,6 +188,38 @@ def check_streak(claim: Claim, ctx: VerifyContext) -> Finding:
         "streak.match",
         f"{what}: at least {run} {st.unit}s in a row of {cond} up to {period} "
         f"(earlier history not held)",
+        official_fig=official(hist[period]),
+    )
+
+
+def _first_in(claim: Claim, hist: _Periods, period: Period, what: str, cond: str) -> Finding:
+    """ "the first X in N periods": X in ``period`` (checked before) and in none of the N-1
+    periods before it; the latest such period is named when there is one."""
+    st = claim.streak
+    assert st is not None
+    earlier = [period.shift(-k) for k in range(1, st.count)]
+    held = [(p, _holds(claim, hist, p)) for p in earlier]
+    also = next((p for p, h in held if h), None)
+    if also is not None:
+        gap = earlier.index(also) + 1
+        when = f"the {st.unit} before" if gap == 1 else f"{gap} {st.unit}s before"
+        return finding(
+            claim,
+            "wrong_streak",
+            "streak.wrong",
+            f"{what}: {also} was {cond} too ({when} {period}), so {period} is not the first in "
+            f"{st.count} {st.unit}s {msg.provenance(hist[also])}",
+            official_fig=official(hist[also]),
+            suggestion=f"the first {cond.removeprefix('a ')} in {gap} {st.unit}s" if gap > 1 else None,
+        )
+    if any(h is None for _, h in held):
+        return not_held(claim, f"history of {what} over the {st.count} {st.unit}s before {period}")
+    return finding(
+        claim,
+        "consistent",
+        "streak.match",
+        f"{what}: no {cond.removeprefix('a ')} in the {st.count - 1} {st.unit}"
+        f"{'s' if st.count > 2 else ''} before {period}",
         official_fig=official(hist[period]),
     )
 
