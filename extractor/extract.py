@@ -29,6 +29,7 @@ What a Claim carries is documented in :mod:`extractor.model`. Conventions of thi
   the note ``period.year_read_as_fiscal: 2024``;
 - claims that are out of scope keep ``excluded`` set to the reason: ``tariff``, ``forecast``,
   ``target``, ``stock_index``, ``services``, ``other_country``, ``company`` ("Toyota's exports"),
+  ``other_statistic`` (consumer prices, interest rates, "in volume terms"),
   ``commodity``, ``ranking``
   ("the largest export destination for three consecutive years"), ``unnamed_partner``
   ("other Asian economies"), ``other_currency``;

@@ -743,3 +743,25 @@ def test_expected_and_tariff_cues_leave_the_actual_figure(text, figure, excluded
 def test_make_up_is_no_rise():
     cs = claims("Exports to the U.S. make up about a fifth of the total.", dt.date(2025, 5, 21))
     assert [c for c in cs if c.kind == "direction"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("Exports rose 2.0% in April. Core consumer prices rose 3.5% in April from a year earlier.", "3.5%"),
+        ("Exports rose 2.0% in April. The Bank of Japan raised interest rates to 0.5% in January.", "0.5%"),
+        ("Exports rose 2.0% in April. In volume terms, exports declined 1.4%.", "1.4%"),
+        ("Exports rose 2.0% in April, while export volumes fell 1.4%.", "1.4%"),
+        ("Exports rose 3% in April in dollar terms.", "3%"),
+    ],
+)
+def test_other_statistics_are_not_the_trade_figures(text, figure):
+    cs = claims(text, dt.date(2025, 5, 21))
+    assert find(cs, figure).excluded == "other_statistic"
+    assert all(c.excluded is None for c in cs if c.text == "2.0%")
+
+
+def test_a_dollar_amount_in_dollar_terms_is_still_checked():
+    cs = claims("The deficit was 115.8 billion yen in April. In dollar terms that is about $1.6 billion.",
+                dt.date(2025, 5, 21))
+    assert find(cs, "about $1.6 billion").excluded is None

@@ -26,7 +26,7 @@ from extractor.components.attribution import (
     period_at,
 )  # fmt: skip
 from extractor.components.context import SentenceView
-from extractor.components.exclusions import exclusion_for
+from extractor.components.exclusions import exclusion_for, qualifies
 from extractor.components.lexicon import Lexicon, Mention
 from extractor.components.periods_text import FROM_PREVIOUS_MONTH
 from extractor.model import Claim, Normalized, Quantity
@@ -270,29 +270,9 @@ ADJUSTED_NOTE = "series.seasonally_adjusted"  # the verifier: not held (MOF's un
 
 
 def seasonally_adjusted(sv: SentenceView, a: int) -> bool:
-    """Whether the claim at ``a`` is of a seasonally adjusted series: a cue in its own clause
-    ("seasonally adjusted exports rose 1.3%"), or in a clause of its own (no figure in it) that
-    opens the sentence ("On a seasonally adjusted basis, exports rose ... and imports fell ..."),
-    closes it after the claim's clause ("..., seasonally adjusted.") or comes right before the
-    claim's clause ("..., while, seasonally adjusted, exports fell 0.8%")."""
-    cues = [m for m in sv.of("BASES") if m.get("series")]
-    if not cues:  # most sentences have none
-        return False
-    clause = sv.clause(a)
-    for m in cues:
-        cs, ce = sv.clause(m.start)
-        if (cs, ce) == clause:
-            return True
-        if sv.quantity_in(cs, ce):
-            continue  # the cue is about its own clause's figures
-        if cs == sv.start:
-            return True
-        if not sv.text[ce : sv.end].strip(" .!?\"'”’)"):
-            if any(bs == clause[1] and be == cs for bs, be in sv.breaks):
-                return True
-        elif any(bs == ce and be == clause[0] for bs, be in sv.breaks):
-            return True
-    return False
+    """Whether the claim at ``a`` is of a seasonally adjusted series (a ``series`` cue of
+    ``BASES`` that qualifies it: see :func:`extractor.components.exclusions.qualifies`)."""
+    return any(m.get("series") and qualifies(sv, m, a) for m in sv.of("BASES"))
 
 
 def basis_near(sv: SentenceView, a: int, b: int, extra: dict[str, Any] | None = None) -> str:

@@ -36,14 +36,16 @@ Table-specific keys:
                  "the first ... in N years"
 ``CONDITIONS``   what a streak is a streak of, read right after the phrase: ``condition``
 ``EXCLUSIONS``   ``reason`` (tariff, forecast, services, other_country, company, commodity,
-                 stock_index, target) and ``scope``: ``percent`` (percentages in the clause, or in the sentence
+                 stock_index, target, other_statistic) and ``scope``: ``percent`` (percentages in the clause, or in the sentence
                  with no metric word between), ``clause`` (quantities of the same clause, after
                  the cue or, if none follows, the nearest before), ``sentence`` (every claim of
-                 the sentence), ``subject`` (the clause before the claim)
+                 the sentence), ``subject`` (the clause before the claim), ``qualifier`` (its
+                 clause, or a figure-free clause that opens the sentence or stands next to the
+                 claim's: :func:`extractor.components.exclusions.qualifies`)
 ``SHARES``       cues that make a percentage a share: ``side`` before|after
 ``BASES``        ``basis`` (yoy|mom) cues near a change, and ``series: seasonally_adjusted`` cues
                  (figures the reference data does not hold: see
-                 :func:`extractor.components.claims.seasonally_adjusted` for their scope)
+                 :func:`extractor.components.exclusions.qualifies` for their scope)
 ``TOTALS``       cues that reset the partner to World ("total", "overall", "global")
 ``RANKING``      cues that make a streak a ranking ("the largest export destination")
 ``THRESHOLDS``   ``hedge`` given to an amount after "topped", "exceeded", "fell below"
@@ -337,6 +339,39 @@ EXCLUSIONS: list[dict] = [
             "Toyota's profit",
             "the Finance Ministry's exports",
         ],
+    },
+    {
+        # other statistics next to the trade figures: prices, volumes, interest rates, output
+        "id": "exclude.other_statistic",
+        "reason": "other_statistic",
+        "scope": "subject",
+        "pattern": r"(?:core\s+)?consumer\s+prices?|(?:core\s+)?CPI|inflation|interest\s+rates?"
+        r"|policy\s+rate|(?:export|import|wholesale|producer)\s+prices?|price\s+index"
+        r"|(?:export|import|shipment)\s+volumes?|GDP|gross\s+domestic\s+product|wages"
+        r"|(?:industrial|factory)\s+(?:output|production)|retail\s+sales|household\s+spending"
+        r"|(?:unemployment|jobless)\s+rate",
+        "match": ["core consumer prices", "interest rates", "export prices", "export volumes", "GDP"],
+        "no_match": ["exports", "price"],
+    },
+    {
+        # a measure of the trade figures that is not MOF's yen value: "In volume terms, exports
+        # fell 1.4%", "exports rose 3% in dollar terms"
+        "id": "exclude.other_measure",
+        "reason": "other_statistic",
+        "scope": "qualifier",
+        "pattern": r"(?:in|by)\s+(?:volume|quantity|real)(?:\s+terms)?",
+        "match": ["in volume terms", "by volume", "in real terms"],
+        "no_match": ["in value terms", "in yen terms"],
+    },
+    {
+        # a change in dollar terms is not the change in yen; a dollar amount is converted
+        "id": "exclude.dollar_change",
+        "reason": "other_statistic",
+        "scope": "qualifier",
+        "percent_only": True,
+        "pattern": r"(?:in|by)\s+(?:U\.?S\.?\s+)?dollar(?:\s+terms)?",
+        "match": ["in dollar terms", "in U.S. dollar terms"],
+        "no_match": ["in yen terms"],
     },
     {
         "id": "exclude.commodity",
