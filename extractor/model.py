@@ -112,6 +112,11 @@ class Streak:
     threshold: float | None = None
 
 
+# the note of a claim about a seasonally adjusted series (set by the claim layer; the verifier
+# reports it as not held: the reference data holds MOF's unadjusted figures)
+ADJUSTED_NOTE = "series.seasonally_adjusted"
+
+
 @dataclass(frozen=True)
 class Claim:
     """One numeric (or directional) claim, tied to a metric, a partner and a period."""

@@ -231,7 +231,7 @@ def _inside_base(sv: SentenceView, a: int, p: PeriodPhrase) -> bool:
 
 
 def _explicit(h: PeriodHit) -> bool:
-    return not h.phrase.relative and not h.base and h.phrase.kind not in ("last_month", "date")
+    return not h.phrase.relative and not h.base and h.phrase.kind != "last_month"
 
 
 def _compared_with(sv: SentenceView, a: int, b: int, h: PeriodHit) -> bool:
@@ -245,7 +245,7 @@ def _compared_with(sv: SentenceView, a: int, b: int, h: PeriodHit) -> bool:
 
 def period_at(
     sv: SentenceView, a: int, b: int, hits: list[PeriodHit], change: bool, state: ArticleState
-) -> tuple[PeriodHit | None, Period | None, bool]:
+) -> tuple[PeriodHit | None, Period | None, PeriodHit | None]:
     """(the phrase used or None, the period, the base phrase the figure is compared with:
     "rose 2% *from March*", "up 5% *on a year earlier*", or None)."""
     usable = [h for h in hits if h.phrase.kind != "date"]

@@ -29,7 +29,7 @@ from extractor.components.context import SentenceView
 from extractor.components.exclusions import exclusion_for, qualifies
 from extractor.components.lexicon import Lexicon, Mention
 from extractor.components.periods_text import FROM_PREVIOUS_MONTH
-from extractor.model import Claim, Normalized, Quantity
+from extractor.model import ADJUSTED_NOTE, Claim, Normalized, Quantity
 
 _DIR = {1: "up", -1: "down", 0: "flat"}
 _TIGHT_BEFORE = 3  # words allowed between a direction word and its figure ("increased by over")
@@ -264,9 +264,6 @@ def threshold_hedge(sv: SentenceView, q: Quantity, lex: Lexicon) -> str | None:
         if r.regex.search(before):
             return str(r.data["hedge"])
     return None
-
-
-ADJUSTED_NOTE = "series.seasonally_adjusted"  # the verifier: not held (MOF's unadjusted are)
 
 
 def seasonally_adjusted(sv: SentenceView, a: int) -> bool:

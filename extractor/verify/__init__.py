@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from extractor.model import Claim, Finding, Metric
+from extractor.model import ADJUSTED_NOTE, Claim, Finding, Metric
 from extractor.verify.changes import check_change, check_direction
 from extractor.verify.context import VerifyContext, finding, not_held
 from extractor.verify.history import check_record, check_streak
@@ -48,7 +48,6 @@ RULES = (
 )
 
 FISCAL_NOTE = "period.fiscal_definition"
-ADJUSTED_NOTE = "series.seasonally_adjusted"  # set by the claim layer (components.claims)
 TRADE_METRICS: tuple[Metric, ...] = ("exports", "imports", "balance")
 
 
