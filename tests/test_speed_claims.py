@@ -38,11 +38,26 @@ from extractor.patterns import periods_en
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _texts(sample: int | None = None) -> list[str]:
+# articles whose claims differ, by intention, from the claim layer before the speed work (see
+# BEFORE below): rules added later read them differently (a4c66ae; each rule has tests of its
+# own in test_extract.py). The comparisons with the old layer leave them out.
+READ_DIFFERENTLY_SINCE = {
+    "071-august-2025-autos-analysis.md": "a tariff in another clause: 'about 28%' is a commodity",
+    "073-digital-deficit-opinion.md": "'last month' is a period (the release, here)",
+    "082-may-2025-analysis.md": "'In May,' opens a sentence with its period",
+    "093-january-2025-explainer.md": "'last month' is a period (read against other dates)",
+}
+
+
+def _texts(sample: int | None = None, *, unchanged: bool = False) -> list[str]:
+    """The corpus, held-out and generated articles (every ``len // sample``-th); ``unchanged``:
+    without those of :data:`READ_DIFFERENTLY_SINCE`."""
     paths = sorted((ROOT / "corpus").glob("*.md")) + sorted((ROOT / "corpus/heldout").glob("*.md"))
     paths += sorted(generated_dir().glob("*.md"))
     if sample is not None:
         paths = paths[:: max(1, len(paths) // sample)]
+    if unchanged:
+        paths = [p for p in paths if p.name not in READ_DIFFERENTLY_SINCE]
     return [p.read_text(encoding="utf-8") for p in paths]
 
 
@@ -328,9 +343,14 @@ def same_claims(old_layer: ModuleType, texts: list[str], dates: tuple[Any, ...] 
 
 
 def test_claims_equal_the_layer_before_on_a_corpus_sample(old_layer: ModuleType) -> None:
-    same_claims(old_layer, _texts(sample=25))
+    same_claims(old_layer, _texts(sample=25, unchanged=True))
 
 
 @pytest.mark.slow
 def test_claims_equal_the_layer_before_on_every_text(old_layer: ModuleType) -> None:
-    same_claims(old_layer, _texts())
+    same_claims(old_layer, _texts(unchanged=True))
+
+
+def test_the_articles_read_differently_exist() -> None:
+    names = {p.name for p in (ROOT / "corpus").glob("*.md")}
+    assert set(READ_DIFFERENTLY_SINCE) <= names
