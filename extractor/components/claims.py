@@ -272,7 +272,7 @@ def seasonally_adjusted(sv: SentenceView, a: int) -> bool:
     return any(m.get("series") and qualifies(sv, m, a) for m in sv.of("BASES"))
 
 
-def basis_near(sv: SentenceView, a: int, b: int, extra: dict[str, Any] | None = None) -> str:
+def basis_near(sv: SentenceView, a: int, b: int, extra: dict[str, Any]) -> str:
     """'mom' when a month-on-month cue is near the figure, or the figure is compared with the
     month before its own ("rose 2% *from March*" of April, "fell 7.1% *from March to April*",
     given the claim's attribution ``extra``), else 'yoy' (the default)."""
@@ -280,8 +280,6 @@ def basis_near(sv: SentenceView, a: int, b: int, extra: dict[str, Any] | None = 
     for m in sv.of("BASES", cs, ce):
         if m.get("basis") == "mom":
             return "mom"
-    if extra is None:
-        return "yoy"
     if any(n.startswith(FROM_PREVIOUS_MONTH) for n in extra["notes"]):
         return "mom"
     base, period = extra["_base"], extra["period"]

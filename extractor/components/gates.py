@@ -26,6 +26,8 @@ when the text holds a literal of each. Where a match can *start* is proved from 
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from extractor.components.regex_syntax import LOOKAROUNDS, Item, parse
@@ -83,10 +85,16 @@ def _alternation_gate(branches: list[list[Item]]) -> set[str] | None:
     return literals
 
 
+@lru_cache(maxsize=512)
+def _branches(pattern: str) -> list[list[Item]]:
+    """The tree of ``pattern`` with placeholders, read once for both proofs (not mutated)."""
+    return parse(pattern, True).branches
+
+
 def literal_gate(pattern: str) -> tuple[str, ...] | None:
     """The literals one of which every match of ``pattern`` holds, sorted (None: no gate can
     be proved)."""
-    gate = None if _FLAGS.search(pattern) else _alternation_gate(parse(pattern, True).branches)
+    gate = None if _FLAGS.search(pattern) else _alternation_gate(_branches(pattern))
     return None if gate is None else tuple(sorted(gate))
 
 
@@ -98,7 +106,7 @@ def branch_gates(pattern: str) -> tuple[tuple[tuple[str, ...], ...], ...] | None
     if _FLAGS.search(pattern):
         return None
     branches = []
-    for branch in parse(pattern, True).branches:
+    for branch in _branches(pattern):
         gates = sorted({tuple(sorted(gate)) for gate in _candidates(branch)}, key=len)
         if not gates:
             return None
